@@ -1,0 +1,33 @@
+package org.jodb.cache;
+
+/**
+ * The owner of a set of persistent objects (a connection): it loads their state, records their
+ * changes and tracks their use. Enhanced classes call it only on the slow path of a field access,
+ * that is, when the object's state code says there is something to do.
+ *
+ * <p>A state manager is confined to one thread at a time, like the connection that implements it.
+ */
+public interface StateManager {
+
+    /**
+     * Called before a field of {@code object} is read while its code is positive (GHOST or
+     * UPTODATE-not-yet-accessed): loads a ghost, and tells the cache the object was used.
+     *
+     * @throws IllegalStateException if the manager is closed
+     */
+    void beforeRead(PersistentObject object);
+
+    /**
+     * Called before a field of {@code object} is written while its code is not CHANGED: loads a
+     * ghost, marks the object CHANGED and joins it to the current transaction.
+     *
+     * @throws IllegalStateException if the manager is closed or the connection is read-only
+     */
+    void beforeWrite(PersistentObject object);
+
+    /** Turns a loaded, unchanged, non-sticky object back into a ghost; does nothing otherwise. */
+    void deactivate(PersistentObject object);
+
+    /** Turns the object into a ghost whatever its state, dropping any uncommitted change. */
+    void invalidate(PersistentObject object);
+}

@@ -1,0 +1,73 @@
+package org.jodb.storage;
+
+import java.util.Collection;
+import java.util.List;
+import org.jodb.ConflictException;
+
+/**
+ * The storage SPI: a versioned map oid -> record with atomic commits, snapshots pinned at a
+ * revision, oid allocation, a change log for cache invalidation and a durable type catalog.
+ *
+ * <p>Implementations are thread-safe. Commits are serialized; snapshots never block commits and
+ * never see part of a commit.
+ */
+public interface Storage extends AutoCloseable {
+
+    /** The oid of the root object. Oids below {@link #FIRST_OID} are never allocated. */
+    long ROOT_OID = 1;
+
+    /** The first oid {@link #newOid()} may return. */
+    long FIRST_OID = 2;
+
+    /** The newest committed revision, 0 for an empty storage. */
+    long lastRevision();
+
+    /**
+     * Opens a snapshot of the newest revision, pinned until closed. Picking the revision and pinning
+     * it is one atomic step, so the revision cannot be reclaimed in between.
+     */
+    Snapshot openSnapshot();
+
+    /**
+     * Opens a snapshot of an older revision.
+     *
+     * @throws IllegalArgumentException if the revision is in the future or no longer retained
+     */
+    Snapshot openSnapshot(long revision);
+
+    /** Allocates a fresh oid, never returned before by this storage. */
+    long newOid();
+
+    /**
+     * Atomically writes all records as one new revision.
+     *
+     * @return the new revision
+     * @throws ConflictException if any record's base serial is not the object's current serial;
+     *                           then nothing is written
+     */
+    long commit(Collection<RecordWrite> writes);
+
+    /**
+     * The oids changed by every revision after {@code afterRevision}, oldest first, or null if the
+     * change log no longer reaches back that far (the caller must then invalidate everything).
+     */
+    List<RevisionChanges> changesSince(long afterRevision);
+
+    /**
+     * The durable id of a type descriptor (a class name or a class layout), registering it if new.
+     * Ids are stable forever and never reused. Registration is not part of any transaction: an id
+     * may be registered by a commit that later fails, and stays valid.
+     */
+    int typeId(String descriptor);
+
+    /**
+     * The descriptor registered under {@code id}.
+     *
+     * @throws IllegalArgumentException if no such id was ever registered
+     */
+    String typeDescriptor(int id);
+
+    /** Closes the storage; open snapshots become unusable. */
+    @Override
+    void close();
+}
