@@ -1,0 +1,104 @@
+package org.jodb.enhance;
+
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Rewrites one method body so that every read of a persistent field first calls
+ * {@code $jodbBeforeRead()} and every write first calls {@code $jodbBeforeWrite()} on the object
+ * whose field is accessed.
+ *
+ * <p>The inserted code only shuffles the operand stack around the original instruction, so it
+ * leaves the stack exactly as it was at every label: existing stack map frames stay valid and no
+ * class has to be loaded to recompute them. It needs at most two extra stack slots (a long or
+ * double value moved above the receiver), which {@link #visitMaxs} adds.
+ *
+ * <p>In a constructor, writes that precede the {@code super(...)}/{@code this(...)} call target
+ * the still uninitialized {@code this} (javac's {@code this$0} stores, flexible constructor
+ * bodies), on which no method may be called, so they are left alone. That call is the first
+ * {@code INVOKESPECIAL <init>} not paired with an earlier {@code NEW}, since object creations
+ * inside the argument list nest properly. Reads are always rewritten: reading a field of the
+ * uninitialized {@code this} is illegal, and reading another object's fields there
+ * ({@code this(p.x, p.y)}) must be intercepted.
+ */
+final class FieldAccessMethodVisitor extends MethodVisitor {
+
+    private static final String BEFORE_READ = "$jodbBeforeRead";
+    private static final String BEFORE_WRITE = "$jodbBeforeWrite";
+    private static final String NO_ARGS_VOID = "()V";
+    /** A category-2 value moved above the receiver needs two more slots than the original code. */
+    private static final int EXTRA_STACK = 2;
+
+    private final TypePool pool;
+    private final PersistentFieldIndex fields;
+    private boolean beforeConstructorCall;
+    private int unpairedNews;
+    private boolean rewritten;
+
+    FieldAccessMethodVisitor(MethodVisitor delegate, TypePool pool, PersistentFieldIndex fields,
+                             boolean constructor) {
+        super(Opcodes.ASM9, delegate);
+        this.pool = pool;
+        this.fields = fields;
+        this.beforeConstructorCall = constructor;
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        if (beforeConstructorCall && opcode == Opcodes.NEW) {
+            unpairedNews++;
+        }
+        super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
+                                boolean isInterface) {
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        if (beforeConstructorCall && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
+            if (unpairedNews == 0) {
+                beforeConstructorCall = false;
+            } else {
+                unpairedNews--;
+            }
+        }
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        if (opcode == Opcodes.GETFIELD && fields.isPersistentField(pool, owner, name, descriptor)) {
+            super.visitInsn(Opcodes.DUP);
+            callHook(owner, BEFORE_READ);
+        } else if (opcode == Opcodes.PUTFIELD && !beforeConstructorCall
+                && fields.isPersistentField(pool, owner, name, descriptor)) {
+            if (Type.getType(descriptor).getSize() == 1) {
+                // receiver, value -> value, receiver -> (hook on receiver) -> receiver, value
+                super.visitInsn(Opcodes.SWAP);
+                super.visitInsn(Opcodes.DUP);
+                callHook(owner, BEFORE_WRITE);
+                super.visitInsn(Opcodes.SWAP);
+            } else {
+                // receiver, wide value -> wide value, receiver -> (hook) -> receiver, wide value
+                super.visitInsn(Opcodes.DUP2_X1);
+                super.visitInsn(Opcodes.POP2);
+                super.visitInsn(Opcodes.DUP);
+                callHook(owner, BEFORE_WRITE);
+                super.visitInsn(Opcodes.DUP_X2);
+                super.visitInsn(Opcodes.POP);
+            }
+        }
+        super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    private void callHook(String owner, String hook) {
+        super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, hook, NO_ARGS_VOID, false);
+        rewritten = true;
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+        super.visitMaxs(rewritten ? maxStack + EXTRA_STACK : maxStack, maxLocals);
+    }
+}
