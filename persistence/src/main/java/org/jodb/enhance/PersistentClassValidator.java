@@ -24,7 +24,11 @@ final class PersistentClassValidator {
 
     private PersistentClassValidator() {}
 
-    /** Throws {@link IllegalStateException} if the persistent class {@code type} is unsupported. */
+    /**
+     * Returns normally if the persistent class {@code type} is supported.
+     *
+     * @throws UnsupportedPersistentClassException naming the class and the reason otherwise
+     */
     static void validate(TypeDescription type) {
         if (type.isInterface()) {
             throw invalid(type, "is an interface or annotation; only classes can be persistent");
@@ -77,7 +81,8 @@ final class PersistentClassValidator {
         }
     }
 
-    private static IllegalStateException invalid(TypeDescription type, String problem) {
-        return new IllegalStateException("jodb: @Persistent class " + type.getName() + " " + problem);
+    private static UnsupportedPersistentClassException invalid(TypeDescription type, String problem) {
+        return new UnsupportedPersistentClassException(
+                "jodb: @Persistent class " + type.getName() + " " + problem);
     }
 }

@@ -1,8 +1,5 @@
 package org.jodb.enhance;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-
-import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.build.Plugin;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -60,7 +57,7 @@ public class PersistentPlugin implements Plugin {
             }
         }
         return builder
-                .visit(new AsmVisitorWrapper.ForDeclaredMethods().invokable(any(), new FieldAccessRewriter()))
+                .visit(new FieldAccessRewriter())
                 .annotateType(AnnotationDescription.Builder.ofType(Enhanced.class).build());
     }
 
