@@ -2,12 +2,12 @@ package org.jodb.enhance;
 
 import org.jodb.Persistent;
 
-/** A top persistent class whose superclass is plain. */
+/** A top persistent class whose superclass is plain; public so runtime-compiled classes can extend it. */
 @Persistent
-class Labeled extends PlainBase {
+public class Labeled extends PlainBase {
     private String text;
 
-    Labeled(String text) {
+    public Labeled(String text) {
         this.text = text;
     }
 
