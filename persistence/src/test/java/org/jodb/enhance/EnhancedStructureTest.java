@@ -39,7 +39,8 @@ class EnhancedStructureTest {
     void subclassesInheritTheContractWithoutRedeclaringIt() {
         assertTrue(PersistentObject.class.isAssignableFrom(Point3D.class));
         assertFalse(Arrays.asList(Point3D.class.getInterfaces()).contains(PersistentObject.class));
-        assertTrue(Arrays.stream(Point3D.class.getDeclaredFields()).noneMatch(f -> f.getName().startsWith("$jodb")));
+        assertTrue(Arrays.stream(Point3D.class.getDeclaredFields())
+                .noneMatch(field -> field.getName().startsWith("$jodb")));
     }
 
     @Test

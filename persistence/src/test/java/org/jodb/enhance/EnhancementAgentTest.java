@@ -104,7 +104,8 @@ class EnhancementAgentTest {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Premain-Class", EnhancementAgent.class.getName());
         Path jar = work.resolve("agent.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+             JarOutputStream ignored = new JarOutputStream(file, manifest)) {
             return jar;
         }
     }

@@ -45,7 +45,9 @@ class PluginEngineTest {
                         + "  int count; long total; double mean;\n"
                         + "  public Counter() { this(new StringBuilder(\"x\").length()); }\n"
                         + "  Counter(int start) { super(); count = start; }\n"
-                        + "  public int getAsInt() { total += count; mean = total / 2.0; return count + (int) mean; }\n"
+                        + "  public int getAsInt() {\n"
+                        + "    total += count; mean = total / 2.0; return count + (int) mean;\n"
+                        + "  }\n"
                         + "}\n",
                 "eng.Tool",
                 "package eng; public class Tool { public static void bump(Counter c) { c.count++; } }"));
