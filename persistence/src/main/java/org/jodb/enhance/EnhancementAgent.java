@@ -72,8 +72,11 @@ public final class EnhancementAgent {
         @Override
         public void onError(String typeName, ClassLoader classLoader, JavaModule module,
                             boolean loaded, Throwable throwable) {
-            System.err.println("jodb: could not enhance " + typeName + ": " + throwable);
-            if (!(throwable instanceof UnsupportedPersistentClassException)) {
+            if (throwable instanceof UnsupportedPersistentClassException) {
+                // the message names the class, the problem and the fix; a stack trace adds nothing
+                System.err.println(throwable.getMessage());
+            } else {
+                System.err.println("jodb: could not enhance " + typeName + ": " + throwable);
                 throwable.printStackTrace();
             }
         }
