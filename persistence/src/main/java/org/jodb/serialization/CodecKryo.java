@@ -2,10 +2,14 @@ package org.jodb.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.serializers.EnumNameSerializer;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
+import java.net.URI;
 import java.util.EnumMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jodb.cache.PersistentObject;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
@@ -31,6 +35,11 @@ final class CodecKryo extends Kryo {
         // plain objects: their no-arg constructor if any, else Objenesis (which avoids Unsafe
         // through sun.reflect.ReflectionFactory on HotSpot)
         setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+        // JDK value classes Kryo has serializers for but does not use by default; without them the
+        // plain-object serializer would refuse them (java.base does not open their fields)
+        addDefaultSerializer(UUID.class, new DefaultSerializers.UUIDSerializer());
+        addDefaultSerializer(URI.class, new DefaultSerializers.URISerializer());
+        addDefaultSerializer(Pattern.class, new DefaultSerializers.PatternSerializer());
     }
 
     @Override
