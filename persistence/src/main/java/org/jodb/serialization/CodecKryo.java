@@ -1,0 +1,69 @@
+package org.jodb.serialization;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
+import com.esotericsoftware.kryo.serializers.EnumNameSerializer;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import com.esotericsoftware.kryo.util.MapReferenceResolver;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jodb.cache.PersistentObject;
+import org.objenesis.strategy.StdInstantiatorStrategy;
+
+/**
+ * The Kryo instance of one codec, configured for jodb: durable class ids as class tags, references
+ * on (shared and cyclic objects within a record), no registration, no automatic reset (a record is
+ * many top-level writes that share one reference table), and jodb's serializers chosen before
+ * Kryo's defaults: persistent objects by reference, enums and EnumMap keys by name, records by
+ * component name, unmodifiable/synchronized views, and layout-based plain objects instead of
+ * Kryo's FieldSerializer.
+ */
+final class CodecKryo extends Kryo {
+    private final TypeCatalog catalog;
+    private final PersistentReferenceSerializer persistentReferences;
+
+    CodecKryo(TypeCatalog catalog, ReferenceContext context, OidSet references) {
+        super(new CatalogClassResolver(catalog), new MapReferenceResolver());
+        this.catalog = catalog;
+        this.persistentReferences = new PersistentReferenceSerializer(context, references);
+        setReferences(true);
+        setRegistrationRequired(false);
+        setAutoReset(false);
+        // plain objects: their no-arg constructor if any, else Objenesis (which avoids Unsafe
+        // through sun.reflect.ReflectionFactory on HotSpot)
+        setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+        // JDK value classes Kryo has serializers for but does not use by default; without them the
+        // plain-object serializer would refuse them (java.base does not open their fields)
+        addDefaultSerializer(UUID.class, new DefaultSerializers.UUIDSerializer());
+        addDefaultSerializer(URI.class, new DefaultSerializers.URISerializer());
+        addDefaultSerializer(Pattern.class, new DefaultSerializers.PatternSerializer());
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Serializer getDefaultSerializer(Class type) {
+        if (PersistentObject.class.isAssignableFrom(type)) {
+            return persistentReferences;
+        }
+        if (type.isEnum()) {
+            return new EnumNameSerializer(type);
+        }
+        if (type == EnumMap.class) {
+            return new EnumMapByNameSerializer();
+        }
+        if (type.isRecord()) {
+            return new RecordValueSerializer(catalog, type);
+        }
+        Serializer<?> view = WrapperCollectionSerializer.forClass(type);
+        return view != null ? view : super.getDefaultSerializer(type);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    protected Serializer newDefaultSerializer(Class type) {
+        return new PlainObjectSerializer(catalog, type);
+    }
+}

@@ -1,0 +1,115 @@
+package org.jodb.serialization;
+
+import java.lang.reflect.Proxy;
+import java.util.EnumSet;
+import org.jodb.NotEnhancedException;
+import org.jodb.Persistent;
+import org.jodb.enhance.Enhanced;
+
+/**
+ * Which classes may appear in a stored value graph, decided once per class. Runtime resources
+ * (threads, class loaders, anything closeable such as streams, readers, writers, channels and
+ * sockets) and classes without a stable name (hidden classes such as lambdas, synthetic, proxy,
+ * anonymous and local classes) are refused, because they could not be restored meaningfully.
+ */
+final class Storability {
+    private static final ClassValue<String> REFUSALS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return refusal(type);
+        }
+    };
+
+    private static final ClassValue<Boolean> ENHANCED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null && c.isAnnotationPresent(Persistent.class); c = c.getSuperclass()) {
+                if (!c.isAnnotationPresent(Enhanced.class)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    };
+
+    private Storability() {}
+
+    /**
+     * The class to record for a value of class {@code type}: an enum constant with a body is stored
+     * as its enum, every EnumSet implementation as EnumSet.
+     *
+     * @throws UnstorableValueException if such values cannot be stored
+     * @throws NotEnhancedException     for a persistent class that was not enhanced
+     */
+    static Class<?> storedClass(Class<?> type) {
+        if (Enum.class.isAssignableFrom(type) && !type.isEnum()) {
+            Class<?> c = type;
+            while (!c.isEnum()) {
+                c = c.getSuperclass();
+            }
+            return c;
+        }
+        if (EnumSet.class.isAssignableFrom(type)) {
+            return EnumSet.class;
+        }
+        check(type);
+        return type;
+    }
+
+    /** Throws unless values of {@code type} may be stored; see {@link #storedClass}. */
+    static void check(Class<?> type) {
+        String refusal = REFUSALS.get(type);
+        if (refusal != null) {
+            throw new UnstorableValueException(refusal, null);
+        }
+        requireEnhanced(type);
+    }
+
+    /**
+     * Throws {@link NotEnhancedException} for a persistent class of which a persistent class in its
+     * hierarchy lacks {@code @Enhanced}. Private stand-in for
+     * {@code org.jodb.enhance.Enhancement.requireEnhanced}, which is being written elsewhere.
+     */
+    static void requireEnhanced(Class<?> type) {
+        if (!ENHANCED.get(type)) {
+            throw new NotEnhancedException(type);
+        }
+    }
+
+    private static String refusal(Class<?> type) {
+        if (type.isArray()) {
+            return REFUSALS.get(type.getComponentType());
+        }
+        String name = type.getName();
+        if (type.isHidden()) {
+            return name + " is a hidden class (a lambda or similar): it has no stable name";
+        }
+        if (type.isSynthetic()) {
+            return name + " is a synthetic class: it has no stable name";
+        }
+        if (Proxy.isProxyClass(type)) {
+            return name + " is a proxy class: it has no stable name";
+        }
+        if (type.isAnonymousClass()) {
+            return name + " is an anonymous class: its name changes when its outer class changes";
+        }
+        if (type.isLocalClass()) {
+            return name + " is a local class: its name changes when its outer class changes";
+        }
+        if (Thread.class.isAssignableFrom(type) || ThreadGroup.class.isAssignableFrom(type)) {
+            return name + " is a thread: threads cannot be stored";
+        }
+        if (ClassLoader.class.isAssignableFrom(type)) {
+            return name + " is a class loader: class loaders cannot be stored";
+        }
+        if (AutoCloseable.class.isAssignableFrom(type)) {
+            return name + " is closeable (a stream, reader, writer, channel, socket or similar"
+                    + " resource): resources cannot be stored";
+        }
+        if (Process.class.isAssignableFrom(type) || ProcessHandle.class.isAssignableFrom(type)
+                || java.lang.ref.Reference.class.isAssignableFrom(type)) {
+            return name + " is a runtime resource: it cannot be stored";
+        }
+        return null;
+    }
+}
