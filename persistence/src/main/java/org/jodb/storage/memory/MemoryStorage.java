@@ -1,0 +1,293 @@
+package org.jodb.storage.memory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jodb.ConflictException;
+import org.jodb.storage.Record;
+import org.jodb.storage.RecordWrite;
+import org.jodb.storage.RevisionChanges;
+import org.jodb.storage.Snapshot;
+import org.jodb.storage.Storage;
+
+/**
+ * A {@link Storage} held in memory, with the semantics of the file storage: for tests, and for
+ * applications that need transactions and snapshots but no durability.
+ *
+ * <p><b>Model.</b> Each oid maps to a chain of record versions; revisions number the commits from
+ * 1 (an empty storage is at revision 0). A snapshot of revision {@code r} reads, for each oid, the
+ * newest version whose serial is at most {@code r}.
+ *
+ * <p><b>Commits</b> are serialized. A commit first validates everything and writes nothing if any
+ * write is malformed ({@link IllegalArgumentException}) or conflicts ({@link ConflictException}):
+ * each write's base serial must be the object's current serial, 0 meaning the object must not exist.
+ * An empty commit creates no revision and returns {@link #lastRevision()}. Payload and reference
+ * arrays are immutable by contract and are stored and returned without copying.
+ *
+ * <p><b>Reclamation</b> follows the interval rule: a version created at revision {@code c} and
+ * superseded at {@code R} is held only while a pinned revision {@code r} with {@code c <= r < R}
+ * exists or the retention window covers part of {@code [c, R)}; it is dropped by the commit that
+ * supersedes it or by the snapshot close that releases its last such pin (see {@link Reclaimer}).
+ * So a long-lived reader holds the versions it can see and nothing else.
+ *
+ * <p><b>Retained revisions.</b> {@link #openSnapshot(long)} accepts the {@code retainedRevisions}
+ * newest revisions (by default 1: only the newest) and any revision currently pinned by an open
+ * snapshot; older revisions may have lost versions and are refused.
+ *
+ * <p><b>Thread-safety.</b> All methods are thread-safe. Loads take no lock: version chains are
+ * immutable and replaced whole, and a commit publishes its versions before its revision number, so a
+ * snapshot never sees part of a commit. Commits, pins and reclamation share one monitor. After
+ * {@link #close()} every method except {@code close} throws {@link IllegalStateException}.
+ */
+public final class MemoryStorage implements Storage {
+    /** Default number of revisions whose changes {@link #changesSince} can report. */
+    public static final int DEFAULT_CHANGE_LOG_REVISIONS = 100_000;
+
+    private final Object lock = new Object();
+    private final ConcurrentHashMap<Long, VersionChain> objects = new ConcurrentHashMap<>();
+    private final AtomicLong nextOid = new AtomicLong(FIRST_OID);
+    private final TypeCatalog types = new TypeCatalog();
+    private final ChangeLog changeLog;
+    private final Reclaimer reclaimer;
+    private volatile long lastRevision;
+    private volatile boolean closed;
+    private long heldVersions; // guarded by lock
+
+    /** A storage with the default change log and only the newest revision retained. */
+    public MemoryStorage() {
+        this(DEFAULT_CHANGE_LOG_REVISIONS, 1);
+    }
+
+    /**
+     * @param changeLogRevisions how many newest revisions {@link #changesSince} covers, at least 1
+     * @param retainedRevisions  how many newest revisions stay openable without a pin, at least 1
+     */
+    public MemoryStorage(int changeLogRevisions, int retainedRevisions) {
+        if (changeLogRevisions < 1) {
+            throw new IllegalArgumentException("changeLogRevisions must be >= 1: " + changeLogRevisions);
+        }
+        if (retainedRevisions < 1) {
+            throw new IllegalArgumentException("retainedRevisions must be >= 1: " + retainedRevisions);
+        }
+        this.changeLog = new ChangeLog(changeLogRevisions);
+        this.reclaimer = new Reclaimer(retainedRevisions);
+    }
+
+    @Override
+    public long lastRevision() {
+        ensureOpen();
+        return lastRevision;
+    }
+
+    @Override
+    public Snapshot openSnapshot() {
+        synchronized (lock) {
+            ensureOpen();
+            reclaimer.pin(lastRevision);
+            return new MemorySnapshot(this, lastRevision);
+        }
+    }
+
+    @Override
+    public Snapshot openSnapshot(long revision) {
+        synchronized (lock) {
+            ensureOpen();
+            long last = lastRevision;
+            if (revision < 0 || revision > last) {
+                throw new IllegalArgumentException(
+                        "revision " + revision + " does not exist (last revision is " + last + ")");
+            }
+            if (!reclaimer.isRetained(revision, last) && !reclaimer.isPinned(revision)) {
+                throw new IllegalArgumentException("revision " + revision + " is no longer retained"
+                        + " (last revision is " + last + "; only the newest and pinned revisions are)");
+            }
+            reclaimer.pin(revision);
+            return new MemorySnapshot(this, revision);
+        }
+    }
+
+    @Override
+    public long newOid() {
+        ensureOpen();
+        return nextOid.getAndIncrement();
+    }
+
+    @Override
+    public long commit(Collection<RecordWrite> writes) {
+        ensureOpen();
+        List<RecordWrite> batch = validated(writes);
+        synchronized (lock) {
+            ensureOpen();
+            for (RecordWrite write : batch) {
+                checkConflict(write);
+            }
+            if (batch.isEmpty()) {
+                return lastRevision;
+            }
+            long revision = lastRevision + 1;
+            List<SupersededVersion> superseded = new ArrayList<>();
+            long[] oids = new long[batch.size()];
+            int i = 0;
+            for (RecordWrite write : batch) {
+                Record record = new Record(write.oid(), revision, write.classId(), write.references(),
+                        write.payload());
+                VersionChain chain = objects.get(write.oid());
+                if (chain == null) {
+                    objects.put(write.oid(), VersionChain.of(record));
+                } else {
+                    superseded.add(new SupersededVersion(write.oid(), chain.newest().serial(), revision));
+                    objects.put(write.oid(), chain.append(record));
+                }
+                oids[i++] = write.oid();
+            }
+            heldVersions += batch.size();
+            changeLog.add(revision, oids);
+            // Publish the revision only after its versions: a snapshot opened at it sees them all.
+            lastRevision = revision;
+            drop(reclaimer.committed(superseded, revision));
+            return revision;
+        }
+    }
+
+    /** Rejects malformed writes before anything is locked or written. */
+    private List<RecordWrite> validated(Collection<RecordWrite> writes) {
+        if (writes == null) {
+            throw new IllegalArgumentException("writes is null");
+        }
+        List<RecordWrite> batch = new ArrayList<>(writes);
+        Set<Long> seen = new HashSet<>();
+        for (RecordWrite write : batch) {
+            if (write == null) {
+                throw new IllegalArgumentException("a write is null");
+            }
+            String oid = hex(write.oid());
+            if (write.oid() < ROOT_OID) {
+                throw new IllegalArgumentException("invalid oid " + oid + ": oids start at 1");
+            }
+            if (!seen.add(write.oid())) {
+                throw new IllegalArgumentException("oid " + oid + " is written twice in one commit");
+            }
+            if (write.baseSerial() < 0) {
+                throw new IllegalArgumentException(
+                        "oid " + oid + ": negative base serial " + write.baseSerial());
+            }
+            if (write.payload() == null) {
+                throw new IllegalArgumentException("oid " + oid + ": payload is null");
+            }
+            if (write.references() == null) {
+                throw new IllegalArgumentException(
+                        "oid " + oid + ": references is null (use an empty array)");
+            }
+            if (!types.contains(write.classId())) {
+                throw new IllegalArgumentException(
+                        "oid " + oid + ": unknown type id " + write.classId() + " (register it with typeId)");
+            }
+        }
+        return batch;
+    }
+
+    private void checkConflict(RecordWrite write) {
+        VersionChain chain = objects.get(write.oid());
+        long current = chain == null ? 0 : chain.newest().serial();
+        if (write.baseSerial() == current) {
+            return;
+        }
+        String oid = hex(write.oid());
+        String message;
+        if (write.baseSerial() == 0) {
+            message = "oid " + oid + " already exists (written at revision " + current
+                    + "), but the commit creates it (base revision 0)";
+        } else if (current == 0) {
+            message = "oid " + oid + " does not exist (current revision 0), but the commit writes it"
+                    + " based on revision " + write.baseSerial();
+        } else {
+            message = "oid " + oid + " was changed at revision " + current
+                    + " after the commit's base revision " + write.baseSerial();
+        }
+        throw new ConflictException(write.oid(), write.baseSerial(), current, message);
+    }
+
+    @Override
+    public List<RevisionChanges> changesSince(long afterRevision) {
+        if (afterRevision < 0) {
+            throw new IllegalArgumentException("negative revision " + afterRevision);
+        }
+        synchronized (lock) {
+            ensureOpen();
+            return changeLog.since(afterRevision, lastRevision);
+        }
+    }
+
+    @Override
+    public int typeId(String descriptor) {
+        ensureOpen();
+        return types.idOf(descriptor);
+    }
+
+    @Override
+    public String typeDescriptor(int id) {
+        ensureOpen();
+        return types.descriptorOf(id);
+    }
+
+    /** What the storage holds now; used to observe reclamation. */
+    public MemoryStorageStats stats() {
+        synchronized (lock) {
+            ensureOpen();
+            return new MemoryStorageStats(lastRevision, objects.size(), heldVersions,
+                    reclaimer.pending(), reclaimer.pinnedRevisions(), reclaimer.openPins());
+        }
+    }
+
+    /** Closes the storage and drops its data; closing again is harmless. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            objects.clear();
+        }
+    }
+
+    /** The version of {@code oid} visible at {@code revision}; lock-free. */
+    Record load(long oid, long revision) {
+        ensureOpen();
+        if (oid < ROOT_OID) {
+            throw new IllegalArgumentException("invalid oid " + hex(oid) + ": oids start at 1");
+        }
+        VersionChain chain = objects.get(oid);
+        Record record = chain == null ? null : chain.visibleAt(revision);
+        // close() clears the map: a read racing with it must not return "absent" as an answer.
+        ensureOpen();
+        return record;
+    }
+
+    /** Releases one pin of {@code revision}, reclaiming what only it held. */
+    void unpin(long revision) {
+        synchronized (lock) {
+            if (!closed) {
+                drop(reclaimer.unpin(revision));
+            }
+        }
+    }
+
+    private void drop(List<SupersededVersion> free) {
+        for (SupersededVersion version : free) {
+            objects.computeIfPresent(version.oid(), (oid, chain) -> chain.without(version.created()));
+            heldVersions--;
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("storage closed");
+        }
+    }
+
+    static String hex(long oid) {
+        return "0x" + Long.toHexString(oid);
+    }
+}
