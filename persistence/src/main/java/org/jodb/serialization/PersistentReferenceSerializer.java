@@ -1,5 +1,6 @@
 package org.jodb.serialization;
 
+import org.jodb.enhance.Enhancement;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
@@ -22,7 +23,7 @@ final class PersistentReferenceSerializer extends Serializer<PersistentObject> {
 
     @Override
     public void write(Kryo kryo, Output output, PersistentObject object) {
-        Storability.requireEnhanced(object.getClass());
+        Enhancement.requireEnhanced(object.getClass());
         long oid;
         try {
             oid = context.referenceTo(object);

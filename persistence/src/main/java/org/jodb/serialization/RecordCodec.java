@@ -1,5 +1,6 @@
 package org.jodb.serialization;
 
+import org.jodb.enhance.Enhancement;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import org.jodb.JodbException;
@@ -49,7 +50,7 @@ public final class RecordCodec {
      */
     public EncodedState encode(PersistentObject object) {
         Class<?> type = object.getClass();
-        Storability.requireEnhanced(type);
+        Enhancement.requireEnhanced(type);
         ClassShape shape = ClassShape.of(type);
         if (shape.failure != null) {
             throw new JodbException(shape.failure);
@@ -118,7 +119,7 @@ public final class RecordCodec {
      * @throws NotEnhancedException if the class was not enhanced
      */
     public PersistentObject newInstance(Class<?> persistentClass) {
-        Storability.requireEnhanced(persistentClass);
+        Enhancement.requireEnhanced(persistentClass);
         if (!PersistentObject.class.isAssignableFrom(persistentClass)) {
             throw new IllegalArgumentException(persistentClass.getName() + " is not a persistent class");
         }

@@ -3,8 +3,7 @@ package org.jodb.serialization;
 import java.lang.reflect.Proxy;
 import java.util.EnumSet;
 import org.jodb.NotEnhancedException;
-import org.jodb.Persistent;
-import org.jodb.enhance.Enhanced;
+import org.jodb.enhance.Enhancement;
 
 /**
  * Which classes may appear in a stored value graph, decided once per class. Runtime resources
@@ -17,18 +16,6 @@ final class Storability {
         @Override
         protected String computeValue(Class<?> type) {
             return refusal(type);
-        }
-    };
-
-    private static final ClassValue<Boolean> ENHANCED = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            for (Class<?> c = type; c != null && c.isAnnotationPresent(Persistent.class); c = c.getSuperclass()) {
-                if (!c.isAnnotationPresent(Enhanced.class)) {
-                    return false;
-                }
-            }
-            return true;
         }
     };
 
@@ -62,18 +49,7 @@ final class Storability {
         if (refusal != null) {
             throw new UnstorableValueException(refusal, null);
         }
-        requireEnhanced(type);
-    }
-
-    /**
-     * Throws {@link NotEnhancedException} for a persistent class of which a persistent class in its
-     * hierarchy lacks {@code @Enhanced}. Private stand-in for
-     * {@code org.jodb.enhance.Enhancement.requireEnhanced}, which is being written elsewhere.
-     */
-    static void requireEnhanced(Class<?> type) {
-        if (!ENHANCED.get(type)) {
-            throw new NotEnhancedException(type);
-        }
+        Enhancement.requireEnhanced(type);
     }
 
     private static String refusal(Class<?> type) {

@@ -23,12 +23,12 @@ import org.jodb.cache.PersistentObject;
  * Compiles Java sources at test time into a directory, producing class files that the build never
  * enhanced: raw input for the plugin, the agent and {@code requireEnhanced}.
  */
-final class RuntimeCompiler {
+public final class RuntimeCompiler {
 
     private RuntimeCompiler() {}
 
     /** Compiles {@code sources} (class name to source text) into {@code outputDirectory}. */
-    static Path compile(Path outputDirectory, Map<String, String> sources) {
+    public static Path compile(Path outputDirectory, Map<String, String> sources) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         List<JavaFileObject> units = new ArrayList<>();
         sources.forEach((className, text) -> units.add(new Source(className, text)));
@@ -43,7 +43,7 @@ final class RuntimeCompiler {
     }
 
     /** The jodb and Byte Buddy class path entries plus the test classes, as a path string. */
-    static String classPath() {
+    public static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
         for (Class<?> anchor : new Class<?>[] {Persistent.class, PersistentObject.class, ByteBuddy.class,
                 RuntimeCompiler.class}) {
@@ -53,7 +53,7 @@ final class RuntimeCompiler {
     }
 
     /** The jar or directory a class was loaded from. */
-    static Path locationOf(Class<?> type) {
+    public static Path locationOf(Class<?> type) {
         try {
             return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {

@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import org.jodb.NotEnhancedException;
+import org.jodb.enhance.RuntimeCompiler;
+import org.junit.jupiter.api.io.TempDir;
 import org.jodb.UnknownClassException;
 import org.jodb.UnstorableFieldException;
 import org.junit.jupiter.api.Test;
@@ -77,11 +82,19 @@ class UnstorableValuesTest {
     }
 
     @Test
-    void persistentClassesThatWereNotEnhancedAreRefused() {
-        assertThrows(NotEnhancedException.class, () -> fixture.codec.encode(new NotEnhancedThing()));
-        Holder h = new Holder(List.of(new NotEnhancedThing()));
-        assertThrows(NotEnhancedException.class, () -> fixture.codec.encode(h));
-        assertThrows(NotEnhancedException.class, () -> fixture.codec.newInstance(NotEnhancedThing.class));
+    void persistentClassesThatWereNotEnhancedAreRefused(@TempDir Path classes) throws Exception {
+        RuntimeCompiler.compile(classes, Map.of("gen.NotEnhancedThing",
+                "package gen; @org.jodb.Persistent public class NotEnhancedThing { int x; }"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Class<?> unenhanced = loader.loadClass("gen.NotEnhancedThing");
+            Object thing = unenhanced.getConstructor().newInstance();
+            Holder h = new Holder(List.of(thing));
+            NotEnhancedException e = assertThrows(NotEnhancedException.class, () -> fixture.codec.encode(h));
+            assertTrue(e.getMessage().contains("gen.NotEnhancedThing"), e.getMessage());
+            assertTrue(e.getMessage().contains("javaagent"), e.getMessage());
+            assertThrows(NotEnhancedException.class, () -> fixture.codec.newInstance(unenhanced));
+        }
     }
 
     @Test

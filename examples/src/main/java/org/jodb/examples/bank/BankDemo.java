@@ -1,0 +1,94 @@
+package org.jodb.examples.bank;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jodb.Connection;
+import org.jodb.Database;
+import org.jodb.Persistence;
+import org.jodb.collections.PersistentMap;
+
+/**
+ * The README's demo: a small bank. Stores customers and accounts under the root, reads them back
+ * lazily in another connection, then runs concurrent transfers with automatic conflict retries and
+ * checks that no money was created or lost.
+ */
+public final class BankDemo {
+    public static void main(String[] args) throws Exception {
+        try (Database db = Database.inMemory()) {
+            db.transact(conn -> {
+                Customer ada = new Customer("Ada", "London");
+                PersistentMap<String, Account> accounts = new PersistentMap<>();
+                accounts.put("ada-checking", new Account("ada-checking", ada));
+                accounts.put("ada-savings", new Account("ada-savings", ada));
+                accounts.put("bob-checking", new Account("bob-checking", new Customer("Bob", "Paris")));
+                accounts.values().forEach(account -> account.deposit(1_000, "opening deposit"));
+                conn.root().put("accounts", accounts);
+            });
+            System.out.println("stored 3 accounts and 2 customers");
+
+            // Closed connections are pooled with their caches warm; a second one, opened while the
+            // first is in use, starts cold, so its objects arrive as ghosts.
+            try (Connection warm = db.open(); Connection conn = db.open()) {
+                Map<String, Account> accounts = accounts(conn);
+                Account checking = accounts.get("ada-checking");
+                System.out.println("ada-checking is a " + Persistence.state(checking) + " until a field is read;");
+                System.out.println("  balance " + checking.balance() + ", now " + Persistence.state(checking));
+                System.out.println("  same customer object for both of Ada's accounts: "
+                        + (checking.holder() == accounts.get("ada-savings").holder()));
+            }
+
+            int transfers = runConcurrentTransfers(db, 4, 250);
+            db.transact(conn -> {
+                long total = 0;
+                for (Account account : accounts(conn).values()) {
+                    System.out.printf("  %-13s %6d  (%d statement lines)%n",
+                            account.owner(), account.balance(), account.statement().size());
+                    total += account.balance();
+                }
+                System.out.println(transfers + " concurrent transfers committed; total " + total
+                        + (total == 3_000 ? " (no money created or lost)" : " (WRONG: expected 3000)"));
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Account> accounts(Connection conn) {
+        return (Map<String, Account>) conn.root().get("accounts");
+    }
+
+    private static int runConcurrentTransfers(Database db, int threads, int perThread) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                int committed = 0;
+                for (int i = 0; i < perThread; i++) {
+                    db.transact(conn -> {
+                        List<Account> all = new ArrayList<>(accounts(conn).values());
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
+                        Account from = all.get(random.nextInt(all.size()));
+                        Account to = all.get(random.nextInt(all.size()));
+                        long amount = Math.min(from.balance(), 1 + random.nextInt(10));
+                        if (from != to && amount > 0) {
+                            from.withdraw(amount, "to " + to.owner());
+                            to.deposit(amount, "from " + from.owner());
+                        }
+                    });
+                    committed++;
+                }
+                return committed;
+            }));
+        }
+        int committed = 0;
+        for (Future<Integer> f : done) {
+            committed += f.get();
+        }
+        pool.shutdown();
+        return committed;
+    }
+}

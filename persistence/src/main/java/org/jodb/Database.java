@@ -1,0 +1,175 @@
+package org.jodb;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jodb.collections.PersistentMap;
+import org.jodb.serialization.TypeCatalog;
+import org.jodb.storage.Storage;
+import org.jodb.storage.memory.MemoryStorage;
+
+/**
+ * An object database over one {@link Storage}: hands out {@link Connection}s from a pool and runs
+ * retrying transactions.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open(new MemoryStorage())) {
+ *     db.transact(conn -> conn.root().put("alice", new Account("alice")));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: any number of threads may open connections concurrently; each connection is then
+ * confined to one thread at a time. Closing the database closes every connection and the storage.
+ */
+public final class Database implements AutoCloseable {
+    private final Storage storage;
+    private final DatabaseOptions options;
+    private final TypeCatalog typeCatalog;
+    private final Deque<Connection> pool = new ArrayDeque<>();
+    private final Set<Connection> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean closed;
+
+    private Database(Storage storage, DatabaseOptions options) {
+        this.storage = storage;
+        this.options = options;
+        this.typeCatalog = new TypeCatalog(storage, classLoader());
+        createRootIfMissing();
+    }
+
+    /** Opens a database over {@code storage} with default options. */
+    public static Database open(Storage storage) {
+        return open(storage, DatabaseOptions.defaults());
+    }
+
+    /** Opens a database over {@code storage}; the database owns the storage and closes it. */
+    public static Database open(Storage storage, DatabaseOptions options) {
+        if (storage == null || options == null) {
+            throw new NullPointerException(storage == null ? "storage" : "options");
+        }
+        return new Database(storage, options);
+    }
+
+    /** A database in memory, gone when closed: for tests and demos. */
+    public static Database inMemory() {
+        return open(new MemoryStorage());
+    }
+
+    /** A connection with its own object cache, reused from the pool when one is free. */
+    public synchronized Connection open() {
+        if (closed) {
+            throw new IllegalStateException("database is closed");
+        }
+        Connection connection = pool.pollFirst();
+        if (connection == null) {
+            connection = new Connection(this);
+        } else {
+            connection.reopen();
+        }
+        inUse.add(connection);
+        return connection;
+    }
+
+    /**
+     * Runs {@code work} in a transaction on a fresh connection and commits it, retrying the whole
+     * transaction when the commit loses a conflict, up to {@link DatabaseOptions#transactAttempts()}
+     * times with a short randomized back-off. Any other exception aborts and propagates at once.
+     *
+     * @throws ConflictException if every attempt conflicted
+     */
+    public void transact(Consumer<Connection> work) {
+        transactAndGet(connection -> {
+            work.accept(connection);
+            return null;
+        });
+    }
+
+    /** Like {@link #transact(Consumer)}, returning the result of the attempt that committed. */
+    public <T> T transactAndGet(Function<Connection, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = open()) {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (ConflictException conflict) {
+                if (attempt >= options.transactAttempts()) {
+                    throw conflict;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** The settings this database was opened with. */
+    public DatabaseOptions options() {
+        return options;
+    }
+
+    /** The storage beneath this database. */
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Closes every connection, then the storage. Closing twice is harmless. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Connection connection : inUse) {
+                connection.closeForGood();
+            }
+            for (Connection connection : pool) {
+                connection.closeForGood();
+            }
+            inUse.clear();
+            pool.clear();
+        }
+        storage.close();
+    }
+
+    // ---- package-private, used by Connection ------------------------------------------------------
+
+    TypeCatalog typeCatalog() {
+        return typeCatalog;
+    }
+
+    synchronized void release(Connection connection) {
+        inUse.remove(connection);
+        if (!closed && pool.size() < options.poolSize()) {
+            pool.addFirst(connection); // most recently used first: its cache is the warmest
+        }
+    }
+
+    private void createRootIfMissing() {
+        try (var snapshot = storage.openSnapshot()) {
+            if (snapshot.load(Storage.ROOT_OID) != null) {
+                return;
+            }
+        }
+        Connection connection = open();
+        try {
+            connection.createRoot(new PersistentMap<String, Object>());
+            connection.commit();
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Database.class.getClassLoader();
+    }
+
+    private static void backOff(int attempt) {
+        long maxMicros = Math.min(50_000, 500L << Math.min(attempt, 10));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxMicros) * 1_000);
+    }
+}
