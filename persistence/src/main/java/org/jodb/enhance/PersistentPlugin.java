@@ -5,7 +5,6 @@ import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
-import org.jodb.Persistent;
 
 /**
  * The jodb enhancer: a Byte Buddy build plugin (used by the byte-buddy-maven-plugin, and by
@@ -23,8 +22,9 @@ import org.jodb.Persistent;
  *
  * <p>Every transformed class is marked {@link Enhanced} and never matched again, so running the
  * plugin twice (incremental builds, the agent over build-time enhanced classes) is harmless.
- * Interfaces are not transformed, as they hold no instance fields and may not be persistent;
- * interfaces declared {@code @Persistent} are matched only to be rejected.
+ * Interfaces are transformed too (a default or static method may touch a package-private field of
+ * a persistent class); an interface declared {@code @Persistent} is rejected. Annotation types
+ * hold no code and are left alone.
  *
  * <p>Instances are stateless and thread-safe.
  */
@@ -36,10 +36,7 @@ public class PersistentPlugin implements Plugin {
                 || target.getDeclaredAnnotations().isAnnotationPresent(Enhanced.class)) {
             return false;
         }
-        if (target.isInterface()) {
-            return target.getDeclaredAnnotations().isAnnotationPresent(Persistent.class);
-        }
-        return true;
+        return !target.isAnnotation();
     }
 
     private static boolean isModuleOrPackageInfo(TypeDescription target) {

@@ -157,6 +157,16 @@ class EnhancedFieldAccessTest {
     }
 
     @Test
+    void accessFromInterfaceCodeIsIntercepted() {
+        AllKinds kinds = manager.loading("visibleCounter", 9).manage(new AllKinds("x"), StateCodes.GHOST);
+        assertEquals(9, CounterAccess.readCounter(kinds));
+        new CounterAccess() { }.bump(kinds);
+        assertEquals(1, manager.loads);
+        assertEquals(1, manager.writes);
+        assertEquals(10, CounterAccess.readCounter(kinds));
+    }
+
+    @Test
     void transientFieldsAreNotIntercepted() {
         AllKinds kinds = manager.manage(new AllKinds("x"), StateCodes.GHOST);
         kinds.scratch = 3;

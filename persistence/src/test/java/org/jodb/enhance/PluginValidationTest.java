@@ -103,9 +103,10 @@ class PluginValidationTest {
     }
 
     @Test
-    void onlyNonPersistentInterfacesAndInfoClassesAreSkipped() {
+    void interfacesAreMatchedForTheirCodeButAnnotationTypesAreSkipped() {
         assertTrue(plugin.matches(pool.describe("bad.Shape").resolve()));
-        assertFalse(plugin.matches(TypeDescription.ForLoadedType.of(Runnable.class)));
+        assertTrue(plugin.matches(TypeDescription.ForLoadedType.of(Runnable.class)));
+        assertFalse(plugin.matches(TypeDescription.ForLoadedType.of(Deprecated.class)));
         assertTrue(plugin.matches(pool.describe("ok.TransientBase").resolve()));
     }
 }

@@ -42,6 +42,21 @@ public final class RuntimeCompiler {
         return outputDirectory;
     }
 
+    /**
+     * Compiles {@code sources} into {@code directory/raw} and enhances them, as the build plugin
+     * would, into {@code directory/enhanced}, which it returns.
+     */
+    public static Path compileAndEnhance(Path directory, Map<String, String> sources) throws java.io.IOException {
+        Path raw = java.nio.file.Files.createDirectories(directory.resolve("raw"));
+        Path enhanced = directory.resolve("enhanced");
+        compile(raw, sources);
+        new net.bytebuddy.build.Plugin.Engine.Default()
+                .with(net.bytebuddy.dynamic.ClassFileLocator.ForClassLoader.of(RuntimeCompiler.class.getClassLoader()))
+                .withoutErrorHandlers()
+                .apply(raw.toFile(), enhanced.toFile(), new net.bytebuddy.build.Plugin.Factory.Simple(new PersistentPlugin()));
+        return enhanced;
+    }
+
     /** The jodb and Byte Buddy class path entries plus the test classes, as a path string. */
     public static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
