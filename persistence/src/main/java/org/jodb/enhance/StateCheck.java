@@ -10,12 +10,13 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 import org.jodb.cache.PersistentObject;
-import org.jodb.cache.StateManager;
+import org.jodb.cache.AccessSlowPath;
 
 /**
  * The bodies of {@code $jodbBeforeRead()} and {@code $jodbBeforeWrite()}, written as raw bytecode
  * because they run before every persistent field access:
- * {@code if (this.$jodb_state <cmp> 0) this.$jodb_manager.beforeXxx(this);}.
+ * {@code if (this.$jodb_state <cmp> 0) AccessSlowPath.beforeXxx(this);}, which calls the
+ * manager's {@code beforeXxx} out of line (see {@link AccessSlowPath} for why).
  *
  * <p>The state codes of {@link org.jodb.cache.StateCodes} make the loaded case one field read and
  * one branch: a read needs the manager only for a positive code (GHOST, UPTODATE), a write for any
@@ -28,8 +29,7 @@ enum StateCheck implements Implementation, ByteCodeAppender {
     /** Skips the call while the code is {@code == 0}. */
     BEFORE_WRITE(Opcodes.IFEQ, "beforeWrite");
 
-    private static final String MANAGER_TYPE = Type.getInternalName(StateManager.class);
-    private static final String MANAGER_DESCRIPTOR = Type.getDescriptor(StateManager.class);
+    private static final String SLOW_PATH_TYPE = Type.getInternalName(AccessSlowPath.class);
     private static final String HOOK_DESCRIPTOR =
             Type.getMethodDescriptor(Type.VOID_TYPE, Type.getType(PersistentObject.class));
 
@@ -59,13 +59,11 @@ enum StateCheck implements Implementation, ByteCodeAppender {
         method.visitFieldInsn(Opcodes.GETFIELD, owner, StateMembers.STATE, "B");
         method.visitJumpInsn(skipOpcode, done);
         method.visitVarInsn(Opcodes.ALOAD, 0);
-        method.visitFieldInsn(Opcodes.GETFIELD, owner, StateMembers.MANAGER, MANAGER_DESCRIPTOR);
-        method.visitVarInsn(Opcodes.ALOAD, 0);
-        method.visitMethodInsn(Opcodes.INVOKEINTERFACE, MANAGER_TYPE, managerMethod, HOOK_DESCRIPTOR, true);
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, SLOW_PATH_TYPE, managerMethod, HOOK_DESCRIPTOR, false);
         method.visitLabel(done);
         // F_SAME (or its expanded form, or nothing for pre-Java-6 class files, as the context requires)
         context.getFrameGeneration().same(method, Collections.singletonList(context.getInstrumentedType()));
         method.visitInsn(Opcodes.RETURN);
-        return new Size(3, instrumentedMethod.getStackSize());
+        return new Size(1, instrumentedMethod.getStackSize());
     }
 }
