@@ -50,7 +50,7 @@ public final class MemoryStorage implements Storage {
     private final Object lock = new Object();
     private final ConcurrentHashMap<Long, VersionChain> objects = new ConcurrentHashMap<>();
     private final AtomicLong nextOid = new AtomicLong(FIRST_OID);
-    private final TypeCatalog types = new TypeCatalog();
+    private final DescriptorTable types = new DescriptorTable();
     private final ChangeLog changeLog;
     private final Reclaimer reclaimer;
     private volatile long lastRevision;

@@ -11,7 +11,7 @@ import java.util.Map;
  * <p>Thread-safe by its own monitor, separate from the commit lock: registering a type happens
  * while a transaction serializes its objects, before it commits, and must not wait for commits.
  */
-final class TypeCatalog {
+final class DescriptorTable {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> descriptors = new ArrayList<>();
 
