@@ -19,6 +19,7 @@ import org.jodb.collections.PersistentMap;
  */
 public final class BankDemo {
     public static void main(String[] args) throws Exception {
+        System.out.println("jodb bank demo on Java " + Runtime.version().feature());
         try (Database db = Database.inMemory()) {
             db.transact(conn -> {
                 Customer ada = new Customer("Ada", "London");
