@@ -239,13 +239,13 @@ public abstract class StorageContractTest {
             for (int r = 0; r < 3; r++) {
                 readers.add(pool.submit(() -> {
                     int checks = 0;
-                    while (!stop.get()) {
+                    do {
                         try (Snapshot snap = s.openSnapshot()) {
                             long sum = Long.parseLong(text(snap.load(2))) + Long.parseLong(text(snap.load(3)));
                             assertEquals(0, sum, "revision " + snap.revision());
                             checks++;
                         }
-                    }
+                    } while (!stop.get());
                     return checks;
                 }));
             }

@@ -29,11 +29,13 @@ final class FreePages {
     /** The first page of a fresh run of {@code span} pages. */
     long allocate(int span) {
         for (Map.Entry<Long, Long> run : runs.entrySet()) {
-            if (run.getValue() >= span) {
-                long start = run.getKey();
+            long start = run.getKey();
+            long length = run.getValue();
+            if (length >= span) {
+                // Read the entry before removing it: TreeMap may recycle the entry object.
                 runs.remove(start);
-                if (run.getValue() > span) {
-                    runs.put(start + span, run.getValue() - span);
+                if (length > span) {
+                    runs.put(start + span, length - span);
                 }
                 freeCount -= span;
                 return start;
