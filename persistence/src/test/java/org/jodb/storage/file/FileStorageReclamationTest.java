@@ -14,6 +14,7 @@ import java.util.Random;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.Snapshot;
+import org.jodb.storage.Storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -199,7 +200,7 @@ class FileStorageReclamationTest {
                 }
                 long next = storage.lastRevision() + 1;
                 for (int i : picked) {
-                    writes.add(new RecordWrite(Storage2.FIRST + i, serials[i], type, new long[0], payload(i, next)));
+                    writes.add(new RecordWrite(Storage.FIRST_OID + i, serials[i], type, new long[0], payload(i, next)));
                 }
                 storage.commit(writes);
                 for (int i : picked) {
@@ -214,12 +215,8 @@ class FileStorageReclamationTest {
 
         void checkReader(Snapshot reader, long revision) {
             for (int i = 0; i < serials.length; i++) {
-                assertArrayEquals(payload(i, revision), reader.load(Storage2.FIRST + i).payload());
+                assertArrayEquals(payload(i, revision), reader.load(Storage.FIRST_OID + i).payload());
             }
         }
-    }
-
-    private static final class Storage2 {
-        static final long FIRST = org.jodb.storage.Storage.FIRST_OID;
     }
 }
