@@ -1,5 +1,6 @@
 package org.jodb;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import org.jodb.collections.PersistentMap;
 import org.jodb.serialization.TypeCatalog;
 import org.jodb.storage.Storage;
+import org.jodb.storage.file.FileStorage;
 import org.jodb.storage.memory.MemoryStorage;
 
 /**
@@ -53,6 +55,28 @@ public final class Database implements AutoCloseable {
             throw new NullPointerException(storage == null ? "storage" : "options");
         }
         return new Database(storage, options);
+    }
+
+    /** Opens or creates the embedded file storage at {@code path}, with default options. */
+    public static Database open(Path path) {
+        return open(path, DatabaseOptions.defaults());
+    }
+
+    /**
+     * Opens or creates the embedded file storage at {@code path}; the database owns the storage and
+     * closes it.
+     */
+    public static Database open(Path path, DatabaseOptions options) {
+        if (path == null || options == null) {
+            throw new NullPointerException(path == null ? "path" : "options");
+        }
+        FileStorage storage = FileStorage.open(path);
+        try {
+            return open(storage, options);
+        } catch (RuntimeException | Error e) {
+            storage.close();
+            throw e;
+        }
     }
 
     /** A database in memory, gone when closed: for tests and demos. */

@@ -1,0 +1,84 @@
+package org.jodb.storage.file;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The page accounting of one revision, written by its commit (bbolt keeps its free list this way;
+ * here the pending groups go along, so the interval rule survives a restart): the free extents,
+ * the pending groups (superseded but possibly still visible), and the roots of the older revisions
+ * the retention window keeps readable.
+ *
+ * <p><b>Encoding</b> (one extent of type {@link PageType#BOOKKEEPING}; header count = body length):
+ * head count (4), per head revision (8), root page (8, 0 = empty tree), root's creating revision
+ * (8); free count (4), per extent start (8) and span (4); group count (4), per group created (8),
+ * superseded (8), extent count (4), then its extents as above.
+ */
+record Bookkeeping(List<Head> retainedHeads, List<Extent> free, List<PageGroup> groups) {
+
+    /** Upper bound of the encoded body length. */
+    static int bodyLength(int heads, int freeExtents, List<PageGroup> groups) {
+        long length = 12L + 24L * heads + 12L * freeExtents;
+        for (PageGroup group : groups) {
+            length += 20 + 12L * group.extents.size();
+        }
+        return Math.toIntExact(length);
+    }
+
+    Page encode(int pageSize, long page, int span, long revision) {
+        Page extent = Page.create(pageSize, PageType.BOOKKEEPING, page, span, revision);
+        ByteBuffer body = extent.body();
+        int start = body.position();
+        body.putInt(retainedHeads.size());
+        for (Head head : retainedHeads) {
+            body.putLong(head.revision()).putLong(head.root() == null ? 0 : head.root().page())
+                    .putLong(head.root() == null ? 0 : head.root().created());
+        }
+        putExtents(body, free);
+        body.putInt(groups.size());
+        for (PageGroup group : groups) {
+            body.putLong(group.created).putLong(group.superseded);
+            putExtents(body, group.extents);
+        }
+        extent.count(body.position() - start);
+        return extent.seal();
+    }
+
+    private static void putExtents(ByteBuffer body, List<Extent> extents) {
+        body.putInt(extents.size());
+        for (Extent extent : extents) {
+            body.putLong(extent.start()).putInt(Math.toIntExact(extent.span()));
+        }
+    }
+
+    static Bookkeeping decode(Page page) {
+        ByteBuffer body = page.body();
+        int headCount = body.getInt();
+        List<Head> heads = new ArrayList<>(headCount);
+        for (int i = 0; i < headCount; i++) {
+            long revision = body.getLong();
+            long root = body.getLong();
+            long created = body.getLong();
+            heads.add(new Head(revision, root == 0 ? null : new NodeRef(root, 1, created)));
+        }
+        List<Extent> free = getExtents(body);
+        int groupCount = body.getInt();
+        List<PageGroup> groups = new ArrayList<>(groupCount);
+        for (int i = 0; i < groupCount; i++) {
+            PageGroup group = new PageGroup(body.getLong(), body.getLong());
+            getExtents(body).forEach(group::add);
+            groups.add(group);
+        }
+        return new Bookkeeping(heads, free, groups);
+    }
+
+    private static List<Extent> getExtents(ByteBuffer body) {
+        int count = body.getInt();
+        List<Extent> extents = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            extents.add(new Extent(body.getLong(), body.getInt()));
+        }
+        return extents;
+    }
+}

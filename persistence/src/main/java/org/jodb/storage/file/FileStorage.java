@@ -1,0 +1,521 @@
+package org.jodb.storage.file;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jodb.ConflictException;
+import org.jodb.JodbException;
+import org.jodb.storage.Record;
+import org.jodb.storage.RecordWrite;
+import org.jodb.storage.RevisionChanges;
+import org.jodb.storage.Snapshot;
+import org.jodb.storage.Storage;
+
+/**
+ * The embedded {@link Storage}: one file of checksummed pages holding a copy-on-write B+tree per
+ * revision, with superseded pages reclaimed by the interval rule.
+ *
+ * <p><b>File.</b> Pages 0 and 1 are alternating {@link MetaPage}s; every other page belongs to the
+ * object tree ({@link ObjectTree}), an overflow extent, the bookkeeping extent ({@link Bookkeeping}:
+ * free runs and pending groups, written by every commit so the interval rule survives a restart)
+ * or the type-catalog extent ({@link FileTypeCatalog}), or is free or pending.
+ *
+ * <p><b>Commit</b> (serialized by the commit lock): conflict check against the newest tree; write
+ * the new leaves, the paths to the root, overflow extents, catalog and bookkeeping, all into pages
+ * that no readable revision uses; force; write the meta page into slot {@code revision % 2}; force;
+ * then publish the revision. A crash at any point leaves the previous or the new revision.
+ * A page freed by commit R is reused only by commits after R, when R is durable.
+ *
+ * <p><b>Reclamation</b>: see {@link PendingPages}. Snapshots pin their revision; closing the last
+ * pin frees exactly the pages only it held. {@link FileStorageOptions#keepRevisions} keeps the
+ * newest revisions openable, also after a restart.
+ *
+ * <p><b>Thread-safety.</b> All methods are thread-safe. Loads take no lock. Pins, pending pages and
+ * the published head share a short pin lock, so opening a snapshot never waits for a commit's disk
+ * syncs. After {@link #close()} every method except {@code close} throws
+ * {@link IllegalStateException}; a commit that fails with an I/O error closes the storage (reopen
+ * it: the file holds the last durable revision).
+ */
+public final class FileStorage implements Storage {
+    private final Path path;
+    private final FileStorageOptions options;
+    private final PageFile file;
+    private final int pageSize;
+    private final NodeCache cache;
+    private final ObjectTree tree;
+    private final FileTypeCatalog types = new FileTypeCatalog();
+    private final AtomicLong nextOid;
+    private final ReentrantLock commitLock = new ReentrantLock();
+    private final Object pinLock = new Object();
+
+    // guarded by commitLock
+    private final FreePages free;
+    private MetaPage meta;
+    private int durableTypes;
+
+    // guarded by pinLock
+    private final PendingPages pending;
+    private final List<Extent> released = new ArrayList<>();
+    private long releasedPages;
+    private final Map<Long, Head> heads = new HashMap<>();
+    private final ChangeLog changeLog;
+
+    private volatile Head current;
+    private volatile boolean closed;
+
+    private FileStorage(Path path, FileStorageOptions options, PageFile file, MetaPage meta) {
+        this.path = path;
+        this.options = options;
+        this.file = file;
+        this.pageSize = meta.pageSize();
+        this.meta = meta;
+        this.cache = new NodeCache(options.nodeCachePages());
+        this.tree = new ObjectTree(file, cache);
+        this.nextOid = new AtomicLong(meta.nextOid());
+        this.free = new FreePages(meta.pageCount());
+        this.pending = new PendingPages(options.keepRevisions());
+        this.changeLog = new ChangeLog(options.changeLogRevisions());
+        this.current = new Head(meta.revision(), meta.tree());
+        heads.put(meta.revision(), current);
+        if (meta.catalog() != null) {
+            NodeRef ref = meta.catalog();
+            types.load(file.read(ref.page(), ref.span(), PageType.CATALOG, ref.created()));
+            durableTypes = types.size();
+        }
+        if (meta.bookkeeping() != null) {
+            restore(meta.bookkeeping());
+        }
+    }
+
+    /** Opens or creates the storage file at {@code path} with default options. */
+    public static FileStorage open(Path path) {
+        return open(path, FileStorageOptions.defaults());
+    }
+
+    /**
+     * Opens the storage file at {@code path}, creating it if absent or empty.
+     *
+     * @throws JodbException if the file is locked by another owner, is not a jodb file, has a newer
+     *                       format, is truncated, has another page size than a non-zero
+     *                       {@link FileStorageOptions#pageSize()}, or a page needed to open it is
+     *                       corrupt; the file is left untouched
+     */
+    public static FileStorage open(Path path, FileStorageOptions options) {
+        PageFile file = PageFile.openLocked(path);
+        try {
+            MetaPage meta;
+            if (file.size() == 0) {
+                int size = options.pageSize() == 0 ? FileStorageOptions.DEFAULT_PAGE_SIZE : options.pageSize();
+                file.pageSize(size);
+                meta = new MetaPage(size, 0, null, null, null, FIRST_OID, 2, System.currentTimeMillis());
+                // Both slots hold revision 0, so the file is valid whichever one a later commit tears.
+                file.write(meta.encode(0));
+                file.write(meta.encode(1));
+                file.force();
+            } else {
+                meta = MetaPage.readNewest(file, options.pageSize());
+                file.pageSize(meta.pageSize());
+            }
+            return new FileStorage(path, options, file, meta);
+        } catch (RuntimeException | Error e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    private void restore(NodeRef ref) {
+        Bookkeeping book = Bookkeeping.decode(file.read(ref.page(), ref.span(), PageType.BOOKKEEPING,
+                ref.created()));
+        book.free().forEach(free::free);
+        long windowStart = pending.windowStart(meta.revision());
+        for (Head head : book.retainedHeads()) {
+            if (head.revision() >= windowStart) {
+                heads.put(head.revision(), head);
+            }
+        }
+        List<PageGroup> groups = new ArrayList<>(book.groups());
+        groups.sort(Comparator.comparingLong(group -> group.superseded));
+        // Nothing is pinned yet and the recorded revision is durable: what no kept revision needs
+        // is free for the very next commit.
+        pending.committed(groups, meta.revision(), free::free);
+    }
+
+    /** The storage file. */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public long lastRevision() {
+        ensureOpen();
+        return current.revision();
+    }
+
+    @Override
+    public Snapshot openSnapshot() {
+        synchronized (pinLock) {
+            ensureOpen();
+            Head head = current;
+            pending.pin(head.revision());
+            return new FileSnapshot(this, head);
+        }
+    }
+
+    @Override
+    public Snapshot openSnapshot(long revision) {
+        synchronized (pinLock) {
+            ensureOpen();
+            long last = current.revision();
+            if (revision < 0 || revision > last) {
+                throw new IllegalArgumentException(
+                        "revision " + revision + " does not exist (last revision is " + last + ")");
+            }
+            Head head = heads.get(revision);
+            if (head == null) {
+                throw new IllegalArgumentException("revision " + revision + " is no longer retained"
+                        + " (last revision is " + last + "; only the newest " + options.keepRevisions()
+                        + " and pinned revisions are)");
+            }
+            pending.pin(revision);
+            return new FileSnapshot(this, head);
+        }
+    }
+
+    @Override
+    public long newOid() {
+        ensureOpen();
+        return nextOid.getAndIncrement();
+    }
+
+    @Override
+    public long commit(Collection<RecordWrite> writes) {
+        ensureOpen();
+        List<RecordWrite> batch = validated(writes);
+        commitLock.lock();
+        try {
+            ensureOpen();
+            Head head = current;
+            for (RecordWrite write : batch) {
+                checkConflict(head, write);
+            }
+            if (batch.isEmpty()) {
+                return head.revision();
+            }
+            try {
+                return write(head, batch);
+            } catch (RuntimeException | Error e) {
+                // The free runs may already hand out pages of this commit: only a reopen is safe.
+                closeAfterFailure();
+                throw e;
+            }
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    private long write(Head head, List<RecordWrite> batch) {
+        long revision = head.revision() + 1;
+        synchronized (pinLock) {
+            // Freed by snapshot closes since the last commit: superseded by durable revisions.
+            released.forEach(free::free);
+            released.clear();
+            releasedPages = 0;
+        }
+        CommitBatch work = new CommitBatch(revision, pageSize, free);
+        NodeRef root = tree.update(head.root(), entries(batch, work), work);
+
+        List<Extent> freedNow = new ArrayList<>();
+        NodeRef catalog = meta.catalog();
+        int typeCount = types.size();
+        if (typeCount > durableTypes) {
+            int span = types.span(pageSize, typeCount);
+            Page extent = types.encode(pageSize, typeCount, work.allocate(span), revision);
+            work.write(extent);
+            if (catalog != null) {
+                freedNow.add(catalog.extent());
+            }
+            catalog = new NodeRef(extent.number(), span, revision);
+        }
+        if (meta.bookkeeping() != null) {
+            // Only a restart reads bookkeeping, and only the newest durable copy: no pin needs it.
+            freedNow.add(meta.bookkeeping().extent());
+        }
+        List<PageGroup> superseded = group(work.superseded, revision);
+        List<PageGroup> groups;
+        List<Extent> freeNow;
+        List<Head> kept = new ArrayList<>();
+        synchronized (pinLock) {
+            groups = pending.snapshot();
+            freeNow = new ArrayList<>(released);
+            long windowStart = pending.windowStart(revision);
+            for (Head kept1 : heads.values()) {
+                if (kept1.revision() >= windowStart) {
+                    kept.add(kept1);
+                }
+            }
+        }
+        groups.addAll(superseded);
+        freeNow.addAll(freedNow);
+        int length = Bookkeeping.bodyLength(kept.size(), free.runCount() + freeNow.size(), groups);
+        int span = Page.spanFor(pageSize, length);
+        long bookPage = work.allocate(span); // never adds a free run, so the length still bounds
+        freeNow.addAll(free.runs());
+        work.write(new Bookkeeping(kept, freeNow, groups).encode(pageSize, bookPage, span, revision));
+
+        MetaPage next = new MetaPage(pageSize, revision, root, new NodeRef(bookPage, span, revision),
+                catalog, nextOid.get(), free.pageCount(), System.currentTimeMillis());
+        work.pages.sort(Comparator.comparingLong(Page::number));
+        for (Page page : work.pages) {
+            file.write(page);
+        }
+        if (options.sync()) {
+            file.force();
+        }
+        file.write(next.encode());
+        if (options.sync()) {
+            file.force();
+        }
+        meta = next;
+        durableTypes = typeCount;
+        work.nodes.forEach(cache::put);
+        long[] oids = new long[batch.size()];
+        for (int i = 0; i < oids.length; i++) {
+            oids[i] = batch.get(i).oid();
+        }
+        synchronized (pinLock) {
+            pending.committed(superseded, revision, this::release);
+            freedNow.forEach(this::release);
+            Head newHead = new Head(revision, root);
+            heads.put(revision, newHead);
+            long leaving = pending.windowStart(revision) - 1;
+            if (leaving < revision && !pending.isPinned(leaving)) {
+                heads.remove(leaving);
+            }
+            changeLog.add(revision, oids);
+            current = newHead; // publish last: a snapshot opened at it finds everything in place
+        }
+        return revision;
+    }
+
+    /** The leaf entries of a commit, sorted by oid, with large bodies written as overflow extents. */
+    private List<LeafEntry> entries(List<RecordWrite> batch, CommitBatch work) {
+        List<RecordWrite> sorted = new ArrayList<>(batch);
+        sorted.sort(Comparator.comparingLong(RecordWrite::oid));
+        int inlineLimit = ObjectTree.inlineLimit(pageSize);
+        List<LeafEntry> entries = new ArrayList<>(sorted.size());
+        for (RecordWrite write : sorted) {
+            int length = RecordCodec.bodyLength(write);
+            if (length <= inlineLimit) {
+                ByteBuffer body = ByteBuffer.allocate(length);
+                RecordCodec.encodeBody(write, body);
+                entries.add(LeafEntry.inline(write.oid(), work.revision, body.array()));
+            } else {
+                int span = Page.spanFor(pageSize, length);
+                Page extent = Page.create(pageSize, PageType.OVERFLOW, work.allocate(span), span, work.revision);
+                RecordCodec.encodeBody(write, extent.body());
+                extent.count(length);
+                work.write(extent.seal());
+                entries.add(LeafEntry.overflow(write.oid(), work.revision, length,
+                        new NodeRef(extent.number(), span, work.revision)));
+            }
+        }
+        return entries;
+    }
+
+    private static List<PageGroup> group(List<NodeRef> superseded, long revision) {
+        TreeMap<Long, PageGroup> byCreated = new TreeMap<>();
+        for (NodeRef ref : superseded) {
+            byCreated.computeIfAbsent(ref.created(), c -> new PageGroup(c, revision)).add(ref.extent());
+        }
+        return new ArrayList<>(byCreated.values());
+    }
+
+    private void release(Extent extent) {
+        released.add(extent);
+        releasedPages += extent.span();
+    }
+
+    /** Rejects malformed writes before anything is locked or written. */
+    private List<RecordWrite> validated(Collection<RecordWrite> writes) {
+        if (writes == null) {
+            throw new IllegalArgumentException("writes is null");
+        }
+        List<RecordWrite> batch = new ArrayList<>(writes);
+        Set<Long> seen = new HashSet<>();
+        for (RecordWrite write : batch) {
+            if (write == null) {
+                throw new IllegalArgumentException("a write is null");
+            }
+            String oid = hex(write.oid());
+            if (write.oid() < ROOT_OID) {
+                throw new IllegalArgumentException("invalid oid " + oid + ": oids start at 1");
+            }
+            if (!seen.add(write.oid())) {
+                throw new IllegalArgumentException("oid " + oid + " is written twice in one commit");
+            }
+            if (write.baseSerial() < 0) {
+                throw new IllegalArgumentException("oid " + oid + ": negative base serial " + write.baseSerial());
+            }
+            if (write.payload() == null) {
+                throw new IllegalArgumentException("oid " + oid + ": payload is null");
+            }
+            if (write.references() == null) {
+                throw new IllegalArgumentException("oid " + oid + ": references is null (use an empty array)");
+            }
+            if (!types.contains(write.classId())) {
+                throw new IllegalArgumentException(
+                        "oid " + oid + ": unknown type id " + write.classId() + " (register it with typeId)");
+            }
+        }
+        return batch;
+    }
+
+    private void checkConflict(Head head, RecordWrite write) {
+        LeafEntry entry = tree.find(head.root(), write.oid());
+        long current = entry == null ? 0 : entry.serial();
+        if (write.baseSerial() == current) {
+            return;
+        }
+        String oid = hex(write.oid());
+        String message;
+        if (write.baseSerial() == 0) {
+            message = "oid " + oid + " already exists (written at revision " + current
+                    + "), but the commit creates it (base revision 0)";
+        } else if (current == 0) {
+            message = "oid " + oid + " does not exist (current revision 0), but the commit writes it"
+                    + " based on revision " + write.baseSerial();
+        } else {
+            message = "oid " + oid + " was changed at revision " + current
+                    + " after the commit's base revision " + write.baseSerial();
+        }
+        throw new ConflictException(write.oid(), write.baseSerial(), current, message);
+    }
+
+    @Override
+    public List<RevisionChanges> changesSince(long afterRevision) {
+        if (afterRevision < 0) {
+            throw new IllegalArgumentException("negative revision " + afterRevision);
+        }
+        synchronized (pinLock) {
+            ensureOpen();
+            return changeLog.since(afterRevision, current.revision());
+        }
+    }
+
+    @Override
+    public int typeId(String descriptor) {
+        ensureOpen();
+        return types.idOf(descriptor);
+    }
+
+    @Override
+    public String typeDescriptor(int id) {
+        ensureOpen();
+        return types.descriptorOf(id);
+    }
+
+    /** Page accounting now; waits for a commit in progress. */
+    public FileStorageStats stats() {
+        commitLock.lock();
+        try {
+            synchronized (pinLock) {
+                ensureOpen();
+                long freePages = free.freeCount() + releasedPages;
+                long pendingPages = pending.pendingPages();
+                long pageCount = free.pageCount();
+                return new FileStorageStats(current.revision(), pageSize, pageCount,
+                        pageCount - freePages - pendingPages, freePages, pendingPages,
+                        pending.pinnedRevisions(), pending.openPins(), file.size());
+            }
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /**
+     * Walks every page of the newest revision and every pending and free page, checking checksums
+     * and that each page is exactly one of live, pending or free. Blocks commits while it runs.
+     *
+     * @throws JodbException listing the problems found
+     */
+    public VerifyResult verify() {
+        commitLock.lock();
+        try {
+            ensureOpen();
+            List<PageGroup> groups;
+            List<Extent> freeExtents = new ArrayList<>(free.runs());
+            synchronized (pinLock) {
+                groups = pending.snapshot();
+                freeExtents.addAll(released);
+            }
+            return new Verifier(file, meta, groups, freeExtents).run();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /** Closes the file; open snapshots become unusable. Closing again is harmless. */
+    @Override
+    public void close() {
+        commitLock.lock();
+        try {
+            synchronized (pinLock) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+            }
+            file.close();
+            cache.clear();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    private void closeAfterFailure() {
+        synchronized (pinLock) {
+            closed = true;
+        }
+        file.close();
+        cache.clear();
+    }
+
+    Record load(Head head, long oid) {
+        if (oid < ROOT_OID) {
+            throw new IllegalArgumentException("invalid oid " + hex(oid) + ": oids start at 1");
+        }
+        return tree.load(head.root(), oid);
+    }
+
+    void unpin(long revision) {
+        synchronized (pinLock) {
+            if (closed) {
+                return;
+            }
+            pending.unpin(revision, this::release);
+            if (!pending.isPinned(revision) && revision < pending.windowStart(current.revision())) {
+                heads.remove(revision);
+            }
+        }
+    }
+
+    void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("storage closed");
+        }
+    }
+
+    static String hex(long oid) {
+        return "0x" + Long.toHexString(oid);
+    }
+}

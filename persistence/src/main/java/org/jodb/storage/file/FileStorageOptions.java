@@ -1,0 +1,63 @@
+package org.jodb.storage.file;
+
+/**
+ * Settings of a {@link FileStorage}. Immutable; start from {@link #defaults()} and change what you
+ * need with the {@code with...} methods.
+ *
+ * @param pageSize           page size in bytes for a new file, a power of two from 1 KiB to 64 KiB;
+ *                           0 means 4 KiB for a new file and the file's own size for an existing
+ *                           one (a non-zero size that differs from an existing file's is an error)
+ * @param keepRevisions      how many newest revisions stay openable without a pin, across
+ *                           restarts; 1 (the default) keeps only the newest
+ * @param changeLogRevisions how many newest revisions {@code changesSince} can report
+ * @param nodeCachePages     decoded tree pages kept in memory for reads (0 disables the cache)
+ * @param sync               whether commits wait for the disk ({@code force}) before and after the
+ *                           meta page; turning it off keeps the file consistent but a machine
+ *                           crash may lose the newest commits (for tests and bulk loads)
+ */
+public record FileStorageOptions(int pageSize, int keepRevisions, int changeLogRevisions,
+        int nodeCachePages, boolean sync) {
+
+    public static final int DEFAULT_PAGE_SIZE = 4096;
+
+    public FileStorageOptions {
+        if (pageSize != 0 && !MetaPage.isValidPageSize(pageSize)) {
+            throw new IllegalArgumentException("pageSize must be a power of two from 1024 to 65536"
+                    + " (or 0 for the default), was " + pageSize);
+        }
+        if (keepRevisions < 1) {
+            throw new IllegalArgumentException("keepRevisions must be >= 1, was " + keepRevisions);
+        }
+        if (changeLogRevisions < 1) {
+            throw new IllegalArgumentException("changeLogRevisions must be >= 1, was " + changeLogRevisions);
+        }
+        if (nodeCachePages < 0) {
+            throw new IllegalArgumentException("nodeCachePages must be >= 0, was " + nodeCachePages);
+        }
+    }
+
+    /** Default page size, only the newest revision kept, 100,000 revisions of change log, sync on. */
+    public static FileStorageOptions defaults() {
+        return new FileStorageOptions(0, 1, 100_000, 16_384, true);
+    }
+
+    public FileStorageOptions withPageSize(int size) {
+        return new FileStorageOptions(size, keepRevisions, changeLogRevisions, nodeCachePages, sync);
+    }
+
+    public FileStorageOptions keepRevisions(int revisions) {
+        return new FileStorageOptions(pageSize, revisions, changeLogRevisions, nodeCachePages, sync);
+    }
+
+    public FileStorageOptions withChangeLogRevisions(int revisions) {
+        return new FileStorageOptions(pageSize, keepRevisions, revisions, nodeCachePages, sync);
+    }
+
+    public FileStorageOptions withNodeCachePages(int pages) {
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, pages, sync);
+    }
+
+    public FileStorageOptions withSync(boolean on) {
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages, on);
+    }
+}

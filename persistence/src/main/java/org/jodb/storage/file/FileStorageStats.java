@@ -1,0 +1,21 @@
+package org.jodb.storage.file;
+
+/**
+ * What a {@link FileStorage} file holds, taken at one instant between commits. Every page below
+ * {@code pageCount} is exactly one of in use, free or pending ({@link FileStorage#verify()} checks
+ * this by walking the file).
+ *
+ * @param lastRevision    the newest committed revision
+ * @param pageSize        bytes per page
+ * @param pageCount       pages up to the high-water mark
+ * @param pagesInUse      pages of the newest revision: meta pages, tree, overflow, bookkeeping,
+ *                        catalog
+ * @param freePages       pages any later commit may reuse
+ * @param pendingPages    superseded pages still visible to a pinned or retained revision
+ * @param pinnedRevisions distinct revisions pinned by open snapshots
+ * @param openSnapshots   open snapshots (several may pin one revision)
+ * @param fileSize        the file's length in bytes (may exceed pageCount pages after a crash)
+ */
+public record FileStorageStats(long lastRevision, int pageSize, long pageCount, long pagesInUse,
+        long freePages, long pendingPages, int pinnedRevisions, int openSnapshots, long fileSize) {
+}

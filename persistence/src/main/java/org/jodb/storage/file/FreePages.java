@@ -1,0 +1,94 @@
+package org.jodb.storage.file;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The pages a commit may write to: runs of free pages below the high-water mark, and the mark
+ * itself (the page count; the file grows past it only when no free run fits).
+ *
+ * <p>Allocation takes the lowest-numbered run that fits, from its start, so the file's head is
+ * refilled first (which also lets a later compaction truncate the tail) and a run is never split
+ * into two: allocating never increases the number of runs, which the bookkeeping encoding relies
+ * on. Freeing merges adjacent runs and refuses a page that is already free, turning a bookkeeping
+ * bug into an error instead of two owners of one page.
+ *
+ * <p>Not thread-safe: used under the storage's commit lock.
+ */
+final class FreePages {
+    private final TreeMap<Long, Long> runs = new TreeMap<>(); // start -> length
+    private long freeCount;
+    private long pageCount;
+
+    FreePages(long pageCount) {
+        this.pageCount = pageCount;
+    }
+
+    /** The first page of a fresh run of {@code span} pages. */
+    long allocate(int span) {
+        for (Map.Entry<Long, Long> run : runs.entrySet()) {
+            long start = run.getKey();
+            long length = run.getValue();
+            if (length >= span) {
+                // Read the entry before removing it: TreeMap may recycle the entry object.
+                runs.remove(start);
+                if (length > span) {
+                    runs.put(start + span, length - span);
+                }
+                freeCount -= span;
+                return start;
+            }
+        }
+        long start = pageCount;
+        pageCount += span;
+        return start;
+    }
+
+    /** Returns an extent to the free runs. */
+    void free(Extent extent) {
+        long start = extent.start();
+        long end = extent.end();
+        if (start < 2 || end > pageCount) {
+            throw new IllegalStateException("freeing pages " + start + ".." + (end - 1)
+                    + " outside the data pages 2.." + (pageCount - 1));
+        }
+        Map.Entry<Long, Long> before = runs.floorEntry(start);
+        if (before != null && before.getKey() + before.getValue() > start) {
+            throw new IllegalStateException("page " + start + " freed twice");
+        }
+        Map.Entry<Long, Long> after = runs.ceilingEntry(start);
+        if (after != null && after.getKey() < end) {
+            throw new IllegalStateException("page " + after.getKey() + " freed twice");
+        }
+        if (before != null && before.getKey() + before.getValue() == start) {
+            start = before.getKey();
+            runs.remove(start);
+        }
+        if (after != null && after.getKey() == end) {
+            end = after.getKey() + after.getValue();
+            runs.remove(after.getKey());
+        }
+        runs.put(start, end - start);
+        freeCount += extent.span();
+    }
+
+    long freeCount() {
+        return freeCount;
+    }
+
+    long pageCount() {
+        return pageCount;
+    }
+
+    int runCount() {
+        return runs.size();
+    }
+
+    List<Extent> runs() {
+        List<Extent> list = new ArrayList<>(runs.size());
+        runs.forEach((start, length) -> list.add(new Extent(start, length)));
+        return list;
+    }
+}

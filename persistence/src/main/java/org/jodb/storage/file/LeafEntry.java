@@ -1,0 +1,50 @@
+package org.jodb.storage.file;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One record's slot in a leaf: oid and serial, then either the record body inline or a pointer to
+ * the overflow extent holding it. Immutable.
+ *
+ * <p><b>Encoding</b>: oid (8), serial (8), kind (1: 0 inline, 1 overflow), body length (4), then
+ * the body, or the overflow extent's first page (8) and creating revision (8).
+ */
+record LeafEntry(long oid, long serial, int bodyLength, byte[] inlineBody, NodeRef overflow) {
+    private static final int FIXED = 8 + 8 + 1 + 4;
+
+    static LeafEntry inline(long oid, long serial, byte[] body) {
+        return new LeafEntry(oid, serial, body.length, body, null);
+    }
+
+    static LeafEntry overflow(long oid, long serial, int bodyLength, NodeRef extent) {
+        return new LeafEntry(oid, serial, bodyLength, null, extent);
+    }
+
+    int encodedSize() {
+        return FIXED + (overflow == null ? bodyLength : 16);
+    }
+
+    void encode(ByteBuffer out) {
+        out.putLong(oid).putLong(serial).put((byte) (overflow == null ? 0 : 1)).putInt(bodyLength);
+        if (overflow == null) {
+            out.put(inlineBody);
+        } else {
+            out.putLong(overflow.page()).putLong(overflow.created());
+        }
+    }
+
+    static LeafEntry decode(ByteBuffer in, int pageSize) {
+        long oid = in.getLong();
+        long serial = in.getLong();
+        byte kind = in.get();
+        int length = in.getInt();
+        if (kind == 0) {
+            byte[] body = new byte[length];
+            in.get(body);
+            return inline(oid, serial, body);
+        }
+        long page = in.getLong();
+        long created = in.getLong();
+        return overflow(oid, serial, length, new NodeRef(page, Page.spanFor(pageSize, length), created));
+    }
+}

@@ -1,0 +1,145 @@
+package org.jodb.storage.file;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jodb.JodbException;
+
+/**
+ * The root of one committed revision, stored in page {@code revision % 2}: a commit writes and
+ * syncs all its other pages first, then this page, so the newest meta page whose checksum holds
+ * always names a complete revision, and a torn meta page falls back to the previous revision.
+ *
+ * <p><b>Body</b> (after the {@link Page} header, big-endian longs unless noted): magic
+ * {@code "JODB"} (int), format version (int), page size (int), zero (int), revision, object-tree
+ * root page and its creating revision, bookkeeping extent (page, span, creating revision), catalog
+ * extent (page, span, creating revision), next oid, page count (the high-water mark: pages at or
+ * beyond it hold nothing), commit time in epoch milliseconds. Page 0 starts at file offset 0, so the
+ * magic and format version sit at fixed offsets 32 and 36 whatever the page size.
+ *
+ * @param revision    the committed revision
+ * @param tree        the object-tree root, or null for an empty tree
+ * @param bookkeeping the free/pending/retained-roots extent, or null if none yet
+ * @param catalog     the type-catalog extent, or null if no type is registered
+ */
+record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, NodeRef catalog,
+        long nextOid, long pageCount, long timestamp) {
+
+    static final int MAGIC = 0x4A4F4442; // "JODB"
+    static final int FORMAT_VERSION = 1;
+    static final int MIN_PAGE_SIZE = 1 << 10;
+    static final int MAX_PAGE_SIZE = 1 << 16;
+    private static final int MAGIC_AT = Page.HEADER_SIZE;
+    private static final int VERSION_AT = MAGIC_AT + 4;
+    private static final int PAGE_SIZE_AT = MAGIC_AT + 8;
+
+    /** The meta page as a sealed page for slot {@code revision % 2}. */
+    Page encode() {
+        return encode(revision % 2);
+    }
+
+    /** The meta page as a sealed page for {@code slot} (both slots, when a file is created). */
+    Page encode(long slot) {
+        Page page = Page.create(pageSize, PageType.META, slot, 1, revision);
+        ByteBuffer body = page.body();
+        body.putInt(MAGIC).putInt(FORMAT_VERSION).putInt(pageSize).putInt(0).putLong(revision);
+        putRef(body, tree);
+        putRef(body, bookkeeping);
+        putRef(body, catalog);
+        body.putLong(nextOid).putLong(pageCount).putLong(timestamp);
+        return page.seal();
+    }
+
+    private static void putRef(ByteBuffer body, NodeRef ref) {
+        body.putLong(ref == null ? 0 : ref.page()).putLong(ref == null ? 0 : ref.span())
+                .putLong(ref == null ? 0 : ref.created());
+    }
+
+    private static NodeRef getRef(ByteBuffer body) {
+        long page = body.getLong();
+        long span = body.getLong();
+        long created = body.getLong();
+        return page == 0 ? null : new NodeRef(page, (int) span, created);
+    }
+
+    static boolean isValidPageSize(int size) {
+        return size >= MIN_PAGE_SIZE && size <= MAX_PAGE_SIZE && Integer.bitCount(size) == 1;
+    }
+
+    /**
+     * The newest intact meta page of an existing, non-empty file, after checking that the file is
+     * a jodb file of a supported format, with the requested page size (0 = any) and not truncated.
+     * Reads only; on any problem throws a {@link JodbException} naming the file and the problem.
+     */
+    static MetaPage readNewest(PageFile file, int requestedPageSize) {
+        long size = file.size();
+        ByteBuffer head = file.readRaw(0, (int) Math.min(size, MAGIC_AT + 12));
+        boolean magicAtZero = head.remaining() >= MAGIC_AT + 12 && head.getInt(MAGIC_AT) == MAGIC;
+        int newerVersion = 0;
+        List<MetaPage> intact = new ArrayList<>();
+        // A torn page 0 may hold any page size, so look for slot 1 at every legal page size.
+        for (int pageSize = MIN_PAGE_SIZE; pageSize <= MAX_PAGE_SIZE; pageSize <<= 1) {
+            for (int slot = 0; slot < 2; slot++) {
+                long offset = (long) slot * pageSize;
+                if (offset + pageSize > size) {
+                    continue;
+                }
+                ByteBuffer bytes = file.readRaw(offset, pageSize);
+                if (bytes.getInt(MAGIC_AT) != MAGIC) {
+                    continue;
+                }
+                if (bytes.getInt(VERSION_AT) > FORMAT_VERSION) {
+                    newerVersion = Math.max(newerVersion, bytes.getInt(VERSION_AT));
+                    continue;
+                }
+                Page page = Page.wrap(bytes);
+                if (bytes.getInt(PAGE_SIZE_AT) == pageSize && page.checksumHolds()
+                        && page.number() == slot && page.type() == PageType.META) {
+                    intact.add(decode(page, pageSize));
+                }
+            }
+        }
+        if (newerVersion > 0) {
+            throw new JodbException(file.path() + ": written in storage format version " + newerVersion
+                    + ", newer than this jodb supports (" + FORMAT_VERSION + "); upgrade jodb");
+        }
+        if (intact.isEmpty()) {
+            if (!magicAtZero) {
+                throw new JodbException(file.path() + " is not a jodb storage file (no JODB magic in"
+                        + " its first page)");
+            }
+            int claimed = head.getInt(PAGE_SIZE_AT);
+            if (isValidPageSize(claimed) && size < 2L * claimed) {
+                throw new JodbException(file.path() + " is truncated: " + size + " bytes, shorter than"
+                        + " its two meta pages of " + claimed + " bytes");
+            }
+            throw new JodbException(file.path() + ": both meta pages are corrupt (checksum mismatch);"
+                    + " no revision can be opened");
+        }
+        MetaPage newest = intact.stream().max(Comparator.comparingLong(MetaPage::revision)).get();
+        if (requestedPageSize != 0 && requestedPageSize != newest.pageSize()) {
+            throw new JodbException(file.path() + " has page size " + newest.pageSize()
+                    + " but the options ask for " + requestedPageSize
+                    + " (leave the page size unset to use the file's)");
+        }
+        long needed = newest.pageCount() * newest.pageSize();
+        if (size < needed) {
+            throw new JodbException(file.path() + " is truncated: " + size + " bytes, but revision "
+                    + newest.revision() + " needs " + newest.pageCount() + " pages of "
+                    + newest.pageSize() + " bytes (" + needed + " bytes)");
+        }
+        return newest;
+    }
+
+    private static MetaPage decode(Page page, int pageSize) {
+        ByteBuffer body = page.body();
+        body.position(body.position() + 16);
+        long revision = body.getLong();
+        NodeRef tree = getRef(body);
+        NodeRef bookkeeping = getRef(body);
+        NodeRef catalog = getRef(body);
+        return new MetaPage(pageSize, revision, tree, bookkeeping, catalog, body.getLong(),
+                body.getLong(), body.getLong());
+    }
+}

@@ -1,0 +1,135 @@
+package org.jodb.storage.file;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.jodb.JodbException;
+
+/**
+ * Checks a storage file against its own accounting: reads every page of the newest revision from
+ * disk (not the cache) and every pending page, checking checksums, page numbers and creating
+ * revisions, and checks that each page below the high-water mark is exactly one of live (reachable
+ * from the meta page), pending or free: no page lost, none counted twice.
+ *
+ * <p>Not thread-safe; the storage runs it under its commit lock on a copy of its pending and free
+ * lists, so snapshot closes may continue meanwhile.
+ */
+final class Verifier {
+    private static final int MAX_PROBLEMS = 20;
+
+    private final PageFile file;
+    private final MetaPage meta;
+    private final List<PageGroup> groups;
+    private final List<Extent> free;
+    private final BitSet owned = new BitSet();
+    private final List<String> problems = new ArrayList<>();
+    private long records;
+
+    Verifier(PageFile file, MetaPage meta, List<PageGroup> groups, List<Extent> free) {
+        this.file = file;
+        this.meta = meta;
+        this.groups = groups;
+        this.free = free;
+    }
+
+    VerifyResult run() {
+        claim(new Extent(0, 2), "meta");
+        long live = 2;
+        if (meta.tree() != null) {
+            live += walk(meta.tree());
+        }
+        live += check(meta.bookkeeping(), PageType.BOOKKEEPING);
+        live += check(meta.catalog(), PageType.CATALOG);
+        long pendingPages = 0;
+        for (PageGroup group : groups) {
+            for (Extent extent : group.extents) {
+                pendingPages += extent.span();
+                if (claim(extent, "pending")) {
+                    read(new NodeRef(extent.start(), (int) extent.span(), group.created), null);
+                }
+            }
+        }
+        long freePages = 0;
+        for (Extent extent : free) {
+            freePages += extent.span();
+            claim(extent, "free");
+        }
+        int firstLost = owned.nextClearBit(0);
+        if (firstLost < meta.pageCount()) {
+            problem("page " + firstLost + " is neither live, pending nor free (lost); "
+                    + (meta.pageCount() - owned.get(0, (int) meta.pageCount()).cardinality())
+                    + " such pages");
+        }
+        if (owned.length() > meta.pageCount()) {
+            problem("page " + (owned.length() - 1) + " is accounted for but beyond the page count "
+                    + meta.pageCount());
+        }
+        if (!problems.isEmpty()) {
+            throw new JodbException(file.path() + ": verify of revision " + meta.revision() + " failed: "
+                    + String.join("; ", problems));
+        }
+        return new VerifyResult(meta.revision(), records, live, pendingPages, freePages, meta.pageCount());
+    }
+
+    private long walk(NodeRef ref) {
+        if (!claim(ref.extent(), "live")) {
+            return 0;
+        }
+        Page page = read(ref, null);
+        if (page == null) {
+            return 1;
+        }
+        long pages = 1;
+        if (page.type() == PageType.LEAF) {
+            for (LeafEntry entry : LeafNode.decode(page, file.pageSize()).entries()) {
+                records++;
+                if (entry.overflow() != null) {
+                    pages += check(entry.overflow(), PageType.OVERFLOW);
+                }
+            }
+        } else if (page.type() == PageType.BRANCH) {
+            for (NodeRef child : BranchNode.decode(page).children()) {
+                pages += walk(child);
+            }
+        } else {
+            problem("page " + ref.page() + " is reached as a tree page but has type code " + page.typeCode());
+        }
+        return pages;
+    }
+
+    private long check(NodeRef ref, PageType type) {
+        if (ref == null || !claim(ref.extent(), "live")) {
+            return 0;
+        }
+        read(ref, type);
+        return ref.span();
+    }
+
+    private Page read(NodeRef ref, PageType type) {
+        try {
+            return file.read(ref.page(), ref.span(), type, ref.created());
+        } catch (CorruptPageException e) {
+            problem(e.getMessage());
+            return null;
+        }
+    }
+
+    /** Marks the extent's pages as owned; false (and a problem) if one already was. */
+    private boolean claim(Extent extent, String role) {
+        int start = Math.toIntExact(extent.start());
+        int end = Math.toIntExact(extent.end());
+        int clash = owned.nextSetBit(start);
+        if (clash >= 0 && clash < end) {
+            problem("page " + clash + " is " + role + " and also counted elsewhere");
+            return false;
+        }
+        owned.set(start, end);
+        return true;
+    }
+
+    private void problem(String text) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(text);
+        }
+    }
+}

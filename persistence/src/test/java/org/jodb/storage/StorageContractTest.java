@@ -1,0 +1,267 @@
+package org.jodb.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jodb.ConflictException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link Storage} shares, run against each implementation by a subclass that
+ * says how to create one.
+ */
+public abstract class StorageContractTest {
+    protected static final long[] NO_REFS = new long[0];
+    private final List<Storage> opened = new ArrayList<>();
+
+    /** A fresh, empty storage keeping the {@code keepRevisions} newest revisions openable. */
+    protected abstract Storage create(int keepRevisions);
+
+    protected Storage storage() {
+        return storage(1);
+    }
+
+    protected Storage storage(int keepRevisions) {
+        Storage storage = create(keepRevisions);
+        opened.add(storage);
+        return storage;
+    }
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(Storage::close);
+    }
+
+    protected static RecordWrite write(long oid, long base, int type, String payload) {
+        return new RecordWrite(oid, base, type, NO_REFS, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected static String text(Record record) {
+        return record == null ? null : new String(record.payload(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void recordsRoundTripWithSerialTypeAndReferences() {
+        Storage s = storage();
+        int type = s.typeId("test.Thing");
+        assertEquals(0, s.lastRevision());
+        long rev = s.commit(List.of(new RecordWrite(0x2a, 0, type, new long[] {3, 5, 0x2a},
+                "a".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(1, rev);
+        try (Snapshot snap = s.openSnapshot()) {
+            Record r = snap.load(0x2a);
+            assertEquals(0x2a, r.oid());
+            assertEquals(1, r.serial());
+            assertEquals(type, r.classId());
+            assertArrayEquals(new long[] {3, 5, 0x2a}, r.references());
+            assertEquals("a", text(r));
+            assertNull(snap.load(7));
+        }
+    }
+
+    @Test
+    void conflictsNameOidAndRevisionsAndWriteNothing() {
+        Storage s = storage();
+        int t = s.typeId("t");
+        s.commit(List.of(write(2, 0, t, "two"), write(3, 0, t, "three")));
+        s.commit(List.of(write(3, 1, t, "three'")));
+        ConflictException stale = assertThrows(ConflictException.class,
+                () -> s.commit(List.of(write(2, 1, t, "two'"), write(4, 0, t, "four"), write(3, 1, t, "x"))));
+        assertEquals(3, stale.oid());
+        assertEquals(1, stale.readSerial());
+        assertEquals(2, stale.currentSerial());
+        assertTrue(stale.getMessage().contains("oid 0x3"), stale.getMessage());
+        ConflictException exists = assertThrows(ConflictException.class,
+                () -> s.commit(List.of(write(2, 0, t, "again"))));
+        assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
+        assertThrows(ConflictException.class, () -> s.commit(List.of(write(9, 4, t, "missing"))));
+        assertEquals(2, s.lastRevision());
+        try (Snapshot snap = s.openSnapshot()) {
+            assertEquals("two", text(snap.load(2)));
+            assertNull(snap.load(4));
+            assertEquals("three'", text(snap.load(3)));
+        }
+        assertEquals(2, s.commit(List.of()), "an empty commit creates no revision");
+    }
+
+    @Test
+    void snapshotsKeepTheirRevisionAndOldUnpinnedRevisionsAreRefused() {
+        Storage s = storage();
+        int t = s.typeId("t");
+        s.commit(List.of(write(2, 0, t, "a1"), write(3, 0, t, "b1")));
+        Snapshot old = s.openSnapshot();
+        s.commit(List.of(write(2, 1, t, "a2")));
+        s.commit(List.of(write(2, 2, t, "a3"), write(4, 0, t, "c3")));
+        assertEquals("a1", text(old.load(2)));
+        assertEquals("b1", text(old.load(3)));
+        assertNull(old.load(4));
+        try (Snapshot again = s.openSnapshot(1)) {
+            assertEquals("a1", text(again.load(2)));
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> s.openSnapshot(2))
+                .getMessage().contains("no longer retained"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> s.openSnapshot(4))
+                .getMessage().contains("does not exist"));
+        assertThrows(IllegalArgumentException.class, () -> s.openSnapshot(-1));
+        old.close();
+        assertThrows(IllegalStateException.class, () -> old.load(2));
+        assertDoesNotThrow(old::close);
+        assertThrows(IllegalArgumentException.class, () -> s.openSnapshot(1));
+        try (Snapshot now = s.openSnapshot()) {
+            assertEquals(3, now.revision());
+            assertEquals("a3", text(now.load(2)));
+            assertEquals("c3", text(now.load(4)));
+        }
+    }
+
+    @Test
+    void retentionKeepsTheNewestRevisionsOpenable() {
+        Storage s = storage(3);
+        int t = s.typeId("t");
+        for (int rev = 1; rev <= 5; rev++) {
+            s.commit(List.of(write(2, rev - 1, t, "v" + rev)));
+        }
+        for (int rev = 3; rev <= 5; rev++) {
+            try (Snapshot snap = s.openSnapshot(rev)) {
+                assertEquals("v" + rev, text(snap.load(2)));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> s.openSnapshot(2));
+    }
+
+    @Test
+    void changesSinceListsOidsPerRevisionOldestFirst() {
+        Storage s = storage();
+        int t = s.typeId("t");
+        assertEquals(List.of(), s.changesSince(0));
+        s.commit(List.of(write(2, 0, t, "a"), write(3, 0, t, "b")));
+        s.commit(List.of(write(3, 1, t, "b'")));
+        s.commit(List.of(write(4, 0, t, "c"), write(2, 1, t, "a'")));
+        List<RevisionChanges> all = s.changesSince(0);
+        assertEquals(List.of(1L, 2L, 3L), all.stream().map(RevisionChanges::revision).toList());
+        assertArrayEquals(new long[] {2, 3}, all.get(0).oids());
+        assertArrayEquals(new long[] {4, 2}, all.get(2).oids());
+        assertEquals(List.of(), s.changesSince(3));
+        all.get(0).oids()[0] = 99;
+        assertArrayEquals(new long[] {2, 3}, s.changesSince(0).get(0).oids());
+        assertThrows(IllegalArgumentException.class, () -> s.changesSince(-1));
+    }
+
+    @Test
+    void typeCatalogIsIdempotentAndRejectsUnknownIds() {
+        Storage s = storage();
+        assertEquals(1, s.typeId("com.example.A"));
+        assertEquals(2, s.typeId("com.example.B"));
+        assertEquals(1, s.typeId("com.example.A"));
+        assertEquals("com.example.B", s.typeDescriptor(2));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> s.typeDescriptor(7))
+                .getMessage().contains("7"));
+        assertThrows(IllegalArgumentException.class, () -> s.typeId(null));
+    }
+
+    @Test
+    void malformedWritesAreRejectedBeforeAnythingIsWritten() {
+        Storage s = storage();
+        int t = s.typeId("t");
+        assertThrows(IllegalArgumentException.class, () -> s.commit(List.of(
+                write(2, 0, t, "ok"), new RecordWrite(3, 0, t, NO_REFS, null))));
+        assertThrows(IllegalArgumentException.class, () -> s.commit(List.of(write(0, 0, t, "x"))));
+        assertThrows(IllegalArgumentException.class, () -> s.commit(List.of(write(2, 0, t, "a"), write(2, 0, t, "b"))));
+        assertThrows(IllegalArgumentException.class, () -> s.commit(List.of(write(2, 0, 99, "x"))));
+        assertThrows(IllegalArgumentException.class, () -> s.commit(Arrays.asList(write(2, 0, t, "x"), null)));
+        assertEquals(0, s.lastRevision());
+        assertEquals(Storage.FIRST_OID, s.newOid());
+        assertEquals(Storage.FIRST_OID + 1, s.newOid());
+    }
+
+    @Test
+    void closedStorageRefusesUse() {
+        Storage s = storage();
+        int t = s.typeId("t");
+        s.commit(List.of(write(2, 0, t, "a1")));
+        Snapshot snap = s.openSnapshot();
+        s.close();
+        assertDoesNotThrow(s::close);
+        assertThrows(IllegalStateException.class, () -> snap.load(2));
+        assertDoesNotThrow(snap::close);
+        assertThrows(IllegalStateException.class, s::lastRevision);
+        assertThrows(IllegalStateException.class, s::openSnapshot);
+        assertThrows(IllegalStateException.class, () -> s.commit(List.of()));
+        assertThrows(IllegalStateException.class, () -> s.typeId("x"));
+    }
+
+    /**
+     * Writers move value between two counters in one commit each, retrying conflicts; readers check
+     * that every snapshot sees a sum of zero, so no snapshot ever sees part of a commit.
+     */
+    @Test
+    void concurrentWritersAndReadersSeeOnlyWholeCommits() throws Exception {
+        Storage s = storage();
+        int t = s.typeId("t");
+        s.commit(List.of(write(2, 0, t, "0"), write(3, 0, t, "0")));
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> writers = new ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                writers.add(pool.submit(() -> {
+                    int done = 0;
+                    while (done < 150) {
+                        try (Snapshot snap = s.openSnapshot()) {
+                            Record a = snap.load(2);
+                            Record b = snap.load(3);
+                            long x = Long.parseLong(text(a));
+                            long y = Long.parseLong(text(b));
+                            s.commit(List.of(write(2, a.serial(), t, Long.toString(x + 1)),
+                                    write(3, b.serial(), t, Long.toString(y - 1))));
+                            done++;
+                        } catch (ConflictException retry) {
+                            // another writer won; read again
+                        }
+                    }
+                    return done;
+                }));
+            }
+            List<Future<Integer>> readers = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                readers.add(pool.submit(() -> {
+                    int checks = 0;
+                    do {
+                        try (Snapshot snap = s.openSnapshot()) {
+                            long sum = Long.parseLong(text(snap.load(2))) + Long.parseLong(text(snap.load(3)));
+                            assertEquals(0, sum, "revision " + snap.revision());
+                            checks++;
+                        }
+                    } while (!stop.get());
+                    return checks;
+                }));
+            }
+            for (Future<Integer> writer : writers) {
+                assertEquals(150, writer.get());
+            }
+            stop.set(true);
+            for (Future<Integer> reader : readers) {
+                assertTrue(reader.get() > 0);
+            }
+            try (Snapshot snap = s.openSnapshot()) {
+                assertEquals("450", text(snap.load(2)));
+                assertEquals(451, snap.revision());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
