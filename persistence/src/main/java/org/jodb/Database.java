@@ -193,7 +193,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static void backOff(int attempt) {
-        long maxMicros = Math.min(50_000, 500L << Math.min(attempt, 10));
+        long maxMicros = Math.min(100_000, 1_000L << Math.min(attempt, 7)); // 2 ms, 4 ms, ... 100 ms
         LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxMicros) * 1_000);
     }
 }

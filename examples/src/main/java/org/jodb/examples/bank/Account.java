@@ -11,7 +11,9 @@ public class Account {
     private final String owner;
     private long balance;
     private Customer holder;
-    private List<String> statement = new ArrayList<>();
+    private static final int STATEMENT_LINES = 20;
+
+    private List<String> statement = new ArrayList<>(); // the latest lines only
 
     public Account(String owner, Customer holder) {
         this.owner = owner;
@@ -36,10 +38,7 @@ public class Account {
 
     public void deposit(long amount, String memo) {
         balance += amount; // a field write: the account is marked changed
-        statement.add("+" + amount + " " + memo);
-        // statement.add(..) alone would not be seen (it does not write a field); the balance write
-        // above already marked the account, so this is for illustration only:
-        Persistence.markChanged(this);
+        record("+" + amount + " " + memo);
     }
 
     public void withdraw(long amount, String memo) {
@@ -47,6 +46,16 @@ public class Account {
             throw new IllegalArgumentException(owner + " has only " + balance + ", cannot withdraw " + amount);
         }
         balance -= amount;
-        statement.add("-" + amount + " " + memo);
+        record("-" + amount + " " + memo);
+    }
+
+    private void record(String line) {
+        statement.add(line);
+        if (statement.size() > STATEMENT_LINES) {
+            statement.remove(0);
+        }
+        // Mutating the list writes no field, so jodb cannot see it. Here the balance write already
+        // marked the account changed; on its own, a list mutation needs this call:
+        Persistence.markChanged(this);
     }
 }

@@ -1,5 +1,6 @@
 package org.jodb.examples.bank;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,24 +14,37 @@ import org.jodb.Persistence;
 import org.jodb.collections.PersistentMap;
 
 /**
- * The README's demo: a small bank. Stores customers and accounts under the root, reads them back
- * lazily in another connection, then runs concurrent transfers with automatic conflict retries and
- * checks that no money was created or lost.
+ * The README's demo: a small bank in an embedded database file. Stores customers and accounts
+ * under the root (or finds those an earlier run stored), reads them back lazily in another
+ * connection, then runs concurrent transfers with automatic conflict retries and checks that no
+ * money was created or lost.
  */
 public final class BankDemo {
     public static void main(String[] args) throws Exception {
-        System.out.println("jodb bank demo on Java " + Runtime.version().feature());
-        try (Database db = Database.inMemory()) {
-            db.transact(conn -> {
+        Path file = Path.of(args.length > 0 ? args[0] : "target/bank.jodb");
+        System.out.println("jodb bank demo on Java " + Runtime.version().feature() + ", database "
+                + file.toAbsolutePath());
+        try (Database db = Database.open(file)) {
+            boolean created = db.transactAndGet(conn -> {
+                if (conn.root().containsKey("accounts")) {
+                    return false;
+                }
                 Customer ada = new Customer("Ada", "London");
                 PersistentMap<String, Account> accounts = new PersistentMap<>();
                 accounts.put("ada-checking", new Account("ada-checking", ada));
                 accounts.put("ada-savings", new Account("ada-savings", ada));
-                accounts.put("bob-checking", new Account("bob-checking", new Customer("Bob", "Paris")));
+                Customer bob = new Customer("Bob", "Paris");
+                accounts.put("bob-checking", new Account("bob-checking", bob));
+                accounts.put("bob-savings", new Account("bob-savings", bob));
+                accounts.put("cy-checking", new Account("cy-checking", new Customer("Cy", "Rome")));
+                accounts.put("dee-checking", new Account("dee-checking", new Customer("Dee", "Oslo")));
                 accounts.values().forEach(account -> account.deposit(1_000, "opening deposit"));
                 conn.root().put("accounts", accounts);
+                return true;
             });
-            System.out.println("stored 3 accounts and 2 customers");
+            System.out.println(created ? "stored 6 accounts of 4 customers"
+                    : "found the accounts an earlier run stored (file at revision "
+                    + db.storage().lastRevision() + "); run again to see them grow");
 
             // Closed connections are pooled with their caches warm; a second one, opened while the
             // first is in use, starts cold, so its objects arrive as ghosts.
@@ -52,7 +66,7 @@ public final class BankDemo {
                     total += account.balance();
                 }
                 System.out.println(transfers + " concurrent transfers committed; total " + total
-                        + (total == 3_000 ? " (no money created or lost)" : " (WRONG: expected 3000)"));
+                        + (total == 6_000 ? " (no money created or lost)" : " (WRONG: expected 6000)"));
             });
         }
     }
@@ -64,6 +78,15 @@ public final class BankDemo {
 
     private static int runConcurrentTransfers(Database db, int threads, int perThread) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            return transferConcurrently(db, pool, threads, perThread);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static int transferConcurrently(Database db, ExecutorService pool, int threads, int perThread)
+            throws Exception {
         List<Future<Integer>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             done.add(pool.submit(() -> {
@@ -89,7 +112,6 @@ public final class BankDemo {
         for (Future<Integer> f : done) {
             committed += f.get();
         }
-        pool.shutdown();
         return committed;
     }
 }
