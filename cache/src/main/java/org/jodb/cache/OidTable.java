@@ -20,10 +20,14 @@ final class OidTable {
     private OidReference[] slots = new OidReference[MIN_CAPACITY];
     private int size;
 
-    /** Fibonacci hashing folded to 32 bits: sequential oids spread over the whole table. */
+    /**
+     * HashMap's spreading of the folded oid: storages allocate oids sequentially, so nearby oids
+     * land in nearby slots (cache-friendly, no clustering for dense ranges), and high bits still
+     * reach small tables.
+     */
     static int hash(long oid) {
-        long h = oid * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
+        int h = (int) (oid ^ (oid >>> 32));
+        return h ^ (h >>> 16);
     }
 
     /** Entries, counting those whose object was collected but not yet dequeued. */
