@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jodb.cache.CacheHolder;
 import org.jodb.cache.CacheStats;
 import org.jodb.cache.ObjectCache;
+import org.jodb.cache.RecordCache;
 import org.jodb.cache.PersistentObject;
 import org.jodb.cache.StateCodes;
 import org.jodb.cache.StateManager;
@@ -32,10 +34,11 @@ import org.jodb.storage.Storage;
  * Objects of a closed connection cannot be used: reading or writing one of their fields throws
  * {@link IllegalStateException} (sticky objects excepted, their fields stay readable).
  */
-public final class Connection implements AutoCloseable {
+public final class Connection implements AutoCloseable, CacheHolder {
     private final Database database;
     private final Storage storage;
-    private final ObjectCache cache = new ObjectCache();
+    private final ObjectCache cache;
+    private final RecordCache<Record> recordCache;
     private final RecordCodec codec;
     private final Manager manager = new Manager();
     /** Objects to write at commit, in registration order (changed ones, then new reachable ones). */
@@ -49,6 +52,8 @@ public final class Connection implements AutoCloseable {
     Connection(Database database) {
         this.database = database;
         this.storage = database.storage();
+        this.cache = new ObjectCache(database.options().cachePolicy(), database.sizeEstimator());
+        this.recordCache = database.recordCache();
         this.codec = new RecordCodec(database.typeCatalog(), manager);
     }
 
@@ -91,7 +96,7 @@ public final class Connection implements AutoCloseable {
                 for (int i = 0; i < changed.size(); i++) {
                     PersistentObject object = changed.get(i);
                     RecordWrite write = writes.get(i);
-                    int size = estimateSize(write.payload().length, write.references().length);
+                    int size = recordSize(write.payload().length, write.references().length);
                     if (write.baseSerial() == 0) {
                         cache.loaded(object, size);
                     } else {
@@ -103,7 +108,7 @@ public final class Connection implements AutoCloseable {
                 changed.clear();
             }
         } catch (ConflictException conflict) {
-            PersistentObject loser = cache.get(conflict.oid());
+            PersistentObject loser = cache.peek(conflict.oid());
             abortChanges();
             endTransaction();
             throw new ConflictException(conflict.oid(), conflict.readSerial(), conflict.currentSerial(),
@@ -135,6 +140,7 @@ public final class Connection implements AutoCloseable {
             PersistentObject object = changed.get(i);
             states.put(object, codec.encode(object));
         }
+        collectCache(); // as ZODB's savepoint does: a long transaction stays bounded except for its changes
         return new Savepoint(this, transactionNumber, states, changed.size());
     }
 
@@ -164,6 +170,24 @@ public final class Connection implements AutoCloseable {
     /** Statistics of this connection's object cache. */
     public CacheStats cacheStats() {
         return cache.stats();
+    }
+
+    /**
+     * Turns every loaded object that is neither changed nor sticky into a ghost, releasing its
+     * state (ZODB's {@code cacheMinimize}). Usable inside a transaction: changes are kept.
+     */
+    public void minimize() {
+        checkOpen();
+        cache.minimize(this::ghostify);
+    }
+
+    /**
+     * This connection's object cache, for tools such as {@link org.jodb.cache.HeapProfile}; read it,
+     * do not change it.
+     */
+    @Override
+    public ObjectCache objectCache() {
+        return cache;
     }
 
     /** The revision the current transaction reads, or the last one it read between transactions. */
@@ -246,7 +270,7 @@ public final class Connection implements AutoCloseable {
                 break;
             }
             for (long oid : changes.oids()) {
-                PersistentObject object = cache.get(oid);
+                PersistentObject object = cache.peek(oid);
                 // An object whose loaded state is at least this revision (our own commit) is current.
                 if (object != null && object.$jodbState() != StateCodes.GHOST
                         && object.$jodbSerial() < changes.revision()) {
@@ -263,6 +287,10 @@ public final class Connection implements AutoCloseable {
         }
         transactionNumber++;
         cache.resetAccessed();
+        collectCache();
+    }
+
+    private void collectCache() {
         DatabaseOptions options = database.options();
         cache.collect(options.cacheTargetCount(), options.cacheTargetBytes(), this::ghostify);
     }
@@ -309,7 +337,14 @@ public final class Connection implements AutoCloseable {
     // ---- loading ---------------------------------------------------------------------------------
 
     private Record loadRecord(long oid, PersistentObject forObject) {
-        Record record = snapshot.load(oid);
+        long revision = snapshot.revision();
+        Record record = recordCache == null ? null : recordCache.get(oid, revision);
+        if (record == null) {
+            record = snapshot.load(oid);
+            if (record != null && recordCache != null) {
+                recordCache.put(oid, record, revision);
+            }
+        }
         if (record == null) {
             String what = forObject == null ? "" : " (" + forObject.getClass().getName() + ")";
             throw new JodbException("oid " + hex(oid) + what + " does not exist at revision "
@@ -322,7 +357,7 @@ public final class Connection implements AutoCloseable {
         codec.decode(object, record.classId(), record.payload());
         object.$jodbSerial(record.serial());
         object.$jodbState(StateCodes.ACCESSED);
-        cache.loaded(object, estimateSize(record.payload().length, record.references().length));
+        cache.loaded(object, recordSize(record.payload().length, record.references().length));
     }
 
     private void adopt(PersistentObject object, long oid, byte state) {
@@ -339,9 +374,9 @@ public final class Connection implements AutoCloseable {
         cache.ghosted(object);
     }
 
-    /** A first, record-based estimate of the loaded object's heap size (refined by the cache issue). */
-    private static int estimateSize(int payloadBytes, int references) {
-        return 32 + 2 * payloadBytes + 8 * references;
+    /** The record length the cache's size estimate is calibrated against: payload plus references. */
+    private static int recordSize(int payloadBytes, int references) {
+        return payloadBytes + 8 * references;
     }
 
     private void checkOpen() {

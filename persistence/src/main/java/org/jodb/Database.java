@@ -10,10 +10,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jodb.cache.CacheStats;
+import org.jodb.cache.RecordCache;
+import org.jodb.cache.SizeEstimator;
 import org.jodb.collections.PersistentMap;
 import org.jodb.serialization.TypeCatalog;
+import org.jodb.storage.Record;
 import org.jodb.storage.Storage;
 import org.jodb.storage.file.FileStorage;
+import org.jodb.storage.StorageRevisionLog;
 import org.jodb.storage.memory.MemoryStorage;
 
 /**
@@ -33,6 +38,8 @@ public final class Database implements AutoCloseable {
     private final Storage storage;
     private final DatabaseOptions options;
     private final TypeCatalog typeCatalog;
+    private final RecordCache<Record> recordCache;
+    private final SizeEstimator sizeEstimator;
     private final Deque<Connection> pool = new ArrayDeque<>();
     private final Set<Connection> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
@@ -41,6 +48,10 @@ public final class Database implements AutoCloseable {
         this.storage = storage;
         this.options = options;
         this.typeCatalog = new TypeCatalog(storage, classLoader());
+        this.recordCache = options.recordCacheBytes() == 0 ? null
+                : new RecordCache<>(options.recordCacheBytes(), new StorageRevisionLog(storage), Record::serial,
+                        Database::recordBytes);
+        this.sizeEstimator = options.calibrateSizes() ? SizeEstimator.calibrated() : SizeEstimator.uncalibrated();
         createRootIfMissing();
     }
 
@@ -134,6 +145,24 @@ public final class Database implements AutoCloseable {
         return options;
     }
 
+    /**
+     * Counters of the connections' object caches (in use and pooled) and of the shared record
+     * cache. Reading a connection's counters while another thread uses it gives approximate values.
+     */
+    public synchronized DatabaseStats stats() {
+        CacheStats caches = CacheStats.empty();
+        for (Connection connection : inUse) {
+            caches = caches.plus(connection.cacheStats());
+        }
+        for (Connection connection : pool) {
+            caches = caches.plus(connection.cacheStats());
+        }
+        return new DatabaseStats(inUse.size(), pool.size(), caches,
+                recordCache == null ? 0 : recordCache.size(), recordCache == null ? 0 : recordCache.weightedBytes(),
+                recordCache == null ? 0 : recordCache.hits(), recordCache == null ? 0 : recordCache.misses(),
+                storage.lastRevision());
+    }
+
     /** The storage beneath this database. */
     public Storage storage() {
         return storage;
@@ -165,6 +194,15 @@ public final class Database implements AutoCloseable {
         return typeCatalog;
     }
 
+    /** The shared record cache, or null when disabled. */
+    RecordCache<Record> recordCache() {
+        return recordCache;
+    }
+
+    SizeEstimator sizeEstimator() {
+        return sizeEstimator;
+    }
+
     synchronized void release(Connection connection) {
         inUse.remove(connection);
         if (!closed && pool.size() < options.poolSize()) {
@@ -185,6 +223,10 @@ public final class Database implements AutoCloseable {
         } finally {
             connection.close();
         }
+    }
+
+    private static int recordBytes(Record record) {
+        return record.payload().length + 8 * record.references().length;
     }
 
     private static ClassLoader classLoader() {

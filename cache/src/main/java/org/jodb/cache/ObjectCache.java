@@ -1,41 +1,71 @@
 package org.jodb.cache;
 
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One connection's identity map and recency ring: ZODB's pickle cache for the JVM.
+ * One connection's identity map and recency rings: ZODB's pickle cache for the JVM.
  *
- * <p>Every persistent object the connection knows is reachable here by oid, but only weakly: a
- * ghost nobody references is collected by the JVM and its entry disappears. Loaded objects are
- * also linked into an intrusive recency ring (through their {@code $jodbPrev/$jodbNext} fields,
- * so an access moves an object to the front in O(1) without allocating), which holds them
- * strongly until {@link #collect} turns the least recently used ones back into ghosts.
+ * <p><b>Identity map.</b> Every persistent object the connection knows is reachable by oid, but
+ * only weakly ({@link OidTable}): a ghost nobody references is collected by the JVM and its entry
+ * disappears. Bookkeeping is one 32-byte weak reference and a few bytes of table per object.
+ *
+ * <p><b>Eviction: segmented LRU with ghost history (2Q-like).</b> Loaded objects are held strongly
+ * in one of two intrusive rings linked through their own {@code $jodbPrev/$jodbNext} fields, so
+ * every move is O(1) and allocates nothing. A loaded object enters <em>probation</em>; its first
+ * use in a later transaction promotes it to <em>protected</em>, which may hold
+ * {@value #PROTECTED_PERCENT}% of the targets; at a boundary the protected overflow is demoted to
+ * the front of probation and objects are evicted from the probation tail first. A one-pass scan
+ * therefore only churns probation and never flushes the hot set in protected, which plain LRU
+ * does. Promotion needs a re-use, and a re-use may come after the object was already evicted
+ * (the scan between two uses is longer than the cache): like 2Q's A1out list, the cache remembers
+ * recent evictions, but for free, in the ghost itself: a ghost's size field holds the eviction
+ * clock at which it was evicted, and a ghost reloaded within {@value #HISTORY_TARGETS} targets'
+ * worth of evictions enters protected directly. CLOCK-Pro and W-TinyLFU would need extra
+ * per-object or per-cache state (non-resident entries, a frequency sketch) for a similar effect.
+ *
+ * <p>The size field of a loaded object holds its estimated bytes, with the sign bit set while it
+ * is in protected. CHANGED and STICKY objects are never evicted. Uses are reported only on an
+ * object's first use in a transaction (the enhanced read path stays one branch), so recency has
+ * transaction granularity, as in ZODB.
  *
  * <p>Not thread-safe: a cache belongs to one connection, used by one thread at a time.
  */
 public final class ObjectCache {
-    private final Map<Long, OidReference> byOid = new HashMap<>();
-    private final ReferenceQueue<PersistentObject> collected = new ReferenceQueue<>();
-    private final RingHead ring = new RingHead();
-    private int loadedCount;
-    private long loadedBytes;
-    private int accessedSinceReset;
+    static final int PROTECTED_PERCENT = 80;
+    static final int HISTORY_TARGETS = 4;
+    private static final int PROTECTED_BIT = 0x8000_0000;
+    private static final int STAMP_MASK = 0x7fff_ffff;
+
+    private final EvictionPolicy policy;
+    private final SizeEstimator estimator;
+    private final OidTable byOid = new OidTable();
+    private final Segment probation = new Segment();
+    private final Segment hot = new Segment();
+    /** Counts evictions; a ghost's size field holds its value at eviction (0 = never loaded). */
+    private int evictionClock = 1;
+    private int historyWindow = 1;
 
     private long hits;
     private long misses;
+    private long loads;
     private long evictions;
+
+    /** A cache with the given policy, estimating sizes with {@code estimator}. */
+    public ObjectCache(EvictionPolicy policy, SizeEstimator estimator) {
+        this.policy = policy;
+        this.estimator = estimator;
+    }
+
+    /** A scan-resistant cache with uncalibrated size estimates. */
+    public ObjectCache() {
+        this(EvictionPolicy.SEGMENTED, SizeEstimator.uncalibrated());
+    }
 
     /** The object with this oid if the connection still has it in memory (loaded or ghost). */
     public PersistentObject get(long oid) {
-        expungeCollected();
-        OidReference ref = byOid.get(oid);
-        PersistentObject object = ref == null ? null : ref.get();
+        PersistentObject object = byOid.get(oid);
         if (object == null) {
             misses++;
         } else {
@@ -44,84 +74,154 @@ public final class ObjectCache {
         return object;
     }
 
+    /** Like {@link #get} but not counted in the statistics (for invalidation and diagnostics). */
+    public PersistentObject peek(long oid) {
+        return byOid.get(oid);
+    }
+
     /** Adds an object with an oid to the identity map (as it is: ghost or loaded). */
     public void put(PersistentObject object) {
-        expungeCollected();
-        long oid = object.$jodbOid();
-        if (oid == 0) {
+        if (object.$jodbOid() == 0) {
             throw new IllegalArgumentException("object of " + object.getClass().getName() + " has no oid");
         }
-        byOid.put(oid, new OidReference(oid, object, collected));
+        byOid.put(object);
     }
 
     /** Forgets an object entirely (an aborted new object). */
     public void remove(PersistentObject object) {
         unlink(object);
-        OidReference ref = byOid.get(object.$jodbOid());
-        if (ref != null && ref.get() == object) {
-            byOid.remove(object.$jodbOid());
-        }
+        byOid.remove(object);
     }
 
-    /** Records that an object was just loaded ({@code bytes} = its estimated size) and used. */
-    public void loaded(PersistentObject object, int bytes) {
-        unlink(object);
-        object.$jodbSize(bytes);
-        linkFront(object);
-        loadedCount++;
-        loadedBytes += bytes;
-        accessedSinceReset++;
+    /**
+     * Records that an object was just loaded (or first stored) from a record of
+     * {@code recordBytes}, and used: it enters the rings with its estimated size.
+     */
+    public void loaded(PersistentObject object, int recordBytes) {
+        boolean reused = false;
+        if (isLinked(object)) {
+            unlink(object);
+        } else {
+            int stamp = object.$jodbSize();
+            reused = stamp > 0 && ((evictionClock - stamp) & STAMP_MASK) <= historyWindow;
+        }
+        int size = estimator.estimate(object, recordBytes);
+        object.$jodbSize(size);
+        linkFront(reused && policy == EvictionPolicy.SEGMENTED ? hot : probation, object);
+        loads++;
     }
 
     /** Updates a loaded object's size estimate (after a commit rewrote it). */
-    public void resized(PersistentObject object, int bytes) {
-        if (object.$jodbNext() != null) {
-            loadedBytes += bytes - object.$jodbSize();
+    public void resized(PersistentObject object, int recordBytes) {
+        if (!isLinked(object)) {
+            return;
         }
-        object.$jodbSize(bytes);
+        Segment segment = segmentOf(object);
+        int size = estimator.estimate(object.getClass(), recordBytes);
+        segment.bytes += size - sizeOf(object);
+        object.$jodbSize(segment == hot ? size | PROTECTED_BIT : size);
     }
 
-    /** Records a use of a loaded object: it moves to the front of the recency ring. */
+    /** Records a use of a loaded object in this transaction: it moves to the front of protected. */
     public void accessed(PersistentObject object) {
-        if (object.$jodbNext() == null) {
-            return; // not in the ring (a sticky or new object the cache never saw loaded)
+        if (!isLinked(object)) {
+            return; // not in the rings (a sticky or new object the cache never saw loaded)
         }
-        unlinkOnly(object);
-        linkFront(object);
-        accessedSinceReset++;
+        int size = sizeOf(object);
+        unlink(object);
+        object.$jodbSize(size);
+        linkFront(policy == EvictionPolicy.SEGMENTED ? hot : probation, object);
     }
 
-    /** Records that an object became a ghost: it leaves the ring and is then held only weakly. */
+    /** Records that an object became a ghost: it leaves the rings and is then held only weakly. */
     public void ghosted(PersistentObject object) {
-        unlink(object);
+        if (isLinked(object)) {
+            unlink(object);
+            object.$jodbSize(evictionClock);
+            evictionClock = (evictionClock + 1) & STAMP_MASK;
+            if (evictionClock == 0) {
+                evictionClock = 1;
+            }
+        }
     }
 
     /**
      * Ends a transaction's bookkeeping: objects used in it go back to "not yet used" so that their
-     * first use in the next transaction is seen again. Costs O(objects used), not O(cache).
+     * first use in the next transaction is seen again. Costs O(objects moved to a ring front).
      */
     public void resetAccessed() {
-        PersistentObject node = ring.$jodbNext();
-        for (int i = 0; i < accessedSinceReset && node != ring; i++) {
-            if (node.$jodbState() == StateCodes.ACCESSED) {
-                node.$jodbState(StateCodes.UPTODATE);
-            }
-            node = node.$jodbNext();
-        }
-        accessedSinceReset = 0;
+        probation.resetAccessed();
+        hot.resetAccessed();
     }
 
     /**
-     * Turns least recently used objects into ghosts (through {@code deactivate}) until at most
-     * {@code targetCount} objects and {@code targetBytes} estimated bytes stay loaded. CHANGED and
-     * STICKY objects are skipped, never evicted.
+     * Turns objects into ghosts (through {@code deactivate}, which must end in {@link #ghosted})
+     * until at most {@code targetCount} objects and {@code targetBytes} estimated bytes stay
+     * loaded: first demotes the protected overflow, then evicts from the probation tail, then from
+     * the protected tail. CHANGED and STICKY objects are skipped, never evicted.
      */
     public void collect(int targetCount, long targetBytes, Consumer<PersistentObject> deactivate) {
-        PersistentObject node = ring.$jodbPrev();
-        while (node != ring && (loadedCount > targetCount || loadedBytes > targetBytes)) {
+        historyWindow = (int) Math.min(STAMP_MASK >> 1, (long) HISTORY_TARGETS * Math.max(1, targetCount));
+        long hotCount = (long) targetCount * PROTECTED_PERCENT / 100;
+        long hotBytes = targetBytes / 100 * PROTECTED_PERCENT;
+        for (PersistentObject node = hot.head.$jodbPrev(); node != hot.head
+                && (hot.count > hotCount || hot.bytes > hotBytes); ) {
             PersistentObject previous = node.$jodbPrev();
-            byte code = node.$jodbState();
-            if (code == StateCodes.UPTODATE || code == StateCodes.ACCESSED) {
+            if (isEvictable(node)) {
+                int size = sizeOf(node);
+                unlink(node);
+                node.$jodbSize(size); // clears the protected bit
+                probation.linkFront(node);
+            }
+            node = previous;
+        }
+        evict(probation, targetCount, targetBytes, deactivate);
+        evict(hot, targetCount, targetBytes, deactivate);
+    }
+
+    /** Turns every loaded object that is neither CHANGED nor STICKY into a ghost. */
+    public void minimize(Consumer<PersistentObject> deactivate) {
+        collect(0, 0, deactivate);
+    }
+
+    /** Every loaded object, protected first, each ring most recently used first (a copy). */
+    public List<PersistentObject> loadedObjects() {
+        List<PersistentObject> objects = new ArrayList<>(loadedCount());
+        hot.addTo(objects);
+        probation.addTo(objects);
+        return objects;
+    }
+
+    /** Every object still in memory, loaded or ghost. */
+    public List<PersistentObject> allObjects() {
+        byOid.expunge();
+        List<PersistentObject> objects = new ArrayList<>();
+        byOid.forEach(objects::add);
+        return objects;
+    }
+
+    /** The policy this cache evicts by. */
+    public EvictionPolicy policy() {
+        return policy;
+    }
+
+    /** Counts and totals; see {@link CacheStats}. */
+    public CacheStats stats() {
+        int loaded = loadedCount();
+        return new CacheStats(loaded, Math.max(0, byOid.size() - loaded), probation.bytes + hot.bytes,
+                hits, misses, loads, evictions);
+    }
+
+    /** The estimated bytes of a loaded object, or 0 for a ghost or an object not in the rings. */
+    public static int estimatedSize(PersistentObject object) {
+        return isLinked(object) ? sizeOf(object) : 0;
+    }
+
+    private void evict(Segment segment, int targetCount, long targetBytes, Consumer<PersistentObject> deactivate) {
+        for (PersistentObject node = segment.head.$jodbPrev(); node != segment.head
+                && (loadedCount() > targetCount || probation.bytes + hot.bytes > targetBytes); ) {
+            PersistentObject previous = node.$jodbPrev();
+            if (isEvictable(node)) {
                 deactivate.accept(node);
                 evictions++;
             }
@@ -129,75 +229,85 @@ public final class ObjectCache {
         }
     }
 
-    /** Every loaded object, most recently used first (a copy, safe to modify the cache meanwhile). */
-    public List<PersistentObject> loadedObjects() {
-        List<PersistentObject> objects = new ArrayList<>(loadedCount);
-        for (PersistentObject node = ring.$jodbNext(); node != ring; node = node.$jodbNext()) {
-            objects.add(node);
+    private int loadedCount() {
+        return probation.count + hot.count;
+    }
+
+    private static boolean isEvictable(PersistentObject object) {
+        byte code = object.$jodbState();
+        return code == StateCodes.UPTODATE || code == StateCodes.ACCESSED;
+    }
+
+    private static boolean isLinked(PersistentObject object) {
+        return object.$jodbNext() != null;
+    }
+
+    private static int sizeOf(PersistentObject object) {
+        return object.$jodbSize() & ~PROTECTED_BIT;
+    }
+
+    private Segment segmentOf(PersistentObject object) {
+        return object.$jodbSize() < 0 ? hot : probation;
+    }
+
+    private void linkFront(Segment segment, PersistentObject object) {
+        if (segment == hot) {
+            object.$jodbSize(object.$jodbSize() | PROTECTED_BIT);
         }
-        return objects;
-    }
-
-    /** Every object still in memory, loaded or ghost. */
-    public List<PersistentObject> allObjects() {
-        expungeCollected();
-        List<PersistentObject> objects = new ArrayList<>(byOid.size());
-        for (OidReference ref : byOid.values()) {
-            PersistentObject object = ref.get();
-            if (object != null) {
-                objects.add(object);
-            }
-        }
-        return objects;
-    }
-
-    /** Counts and totals; see {@link CacheStats}. */
-    public CacheStats stats() {
-        expungeCollected();
-        return new CacheStats(loadedCount, byOid.size() - loadedCount, loadedBytes, hits, misses, evictions);
-    }
-
-    private void linkFront(PersistentObject object) {
-        PersistentObject first = ring.$jodbNext();
-        object.$jodbPrev(ring);
-        object.$jodbNext(first);
-        first.$jodbPrev(object);
-        ring.$jodbNext(object);
+        segment.linkFront(object);
     }
 
     private void unlink(PersistentObject object) {
-        if (object.$jodbNext() != null) {
-            unlinkOnly(object);
-            loadedCount--;
-            loadedBytes -= object.$jodbSize();
+        if (isLinked(object)) {
+            segmentOf(object).unlink(object, sizeOf(object));
         }
     }
 
-    private void unlinkOnly(PersistentObject object) {
-        PersistentObject previous = object.$jodbPrev();
-        PersistentObject next = object.$jodbNext();
-        previous.$jodbNext(next);
-        next.$jodbPrev(previous);
-        object.$jodbPrev(null);
-        object.$jodbNext(null);
-    }
+    /** One ring with its sentinel, totals, and the number of objects moved to its front lately. */
+    private static final class Segment {
+        final RingHead head = new RingHead();
+        int count;
+        long bytes;
+        /** Objects linked at the front since the last reset: all objects used since are among them. */
+        int movedToFront;
 
-    private void expungeCollected() {
-        for (Object stale; (stale = collected.poll()) != null; ) {
-            OidReference ref = (OidReference) stale;
-            if (byOid.get(ref.oid) == ref) {
-                byOid.remove(ref.oid);
+        void linkFront(PersistentObject object) {
+            PersistentObject first = head.$jodbNext();
+            object.$jodbPrev(head);
+            object.$jodbNext(first);
+            first.$jodbPrev(object);
+            head.$jodbNext(object);
+            count++;
+            bytes += object.$jodbSize() & ~PROTECTED_BIT;
+            movedToFront++;
+        }
+
+        void unlink(PersistentObject object, int size) {
+            PersistentObject previous = object.$jodbPrev();
+            PersistentObject next = object.$jodbNext();
+            previous.$jodbNext(next);
+            next.$jodbPrev(previous);
+            object.$jodbPrev(null);
+            object.$jodbNext(null);
+            count--;
+            bytes -= size;
+        }
+
+        void resetAccessed() {
+            PersistentObject node = head.$jodbNext();
+            for (int i = 0; i < movedToFront && node != head; i++) {
+                if (node.$jodbState() == StateCodes.ACCESSED) {
+                    node.$jodbState(StateCodes.UPTODATE);
+                }
+                node = node.$jodbNext();
             }
+            movedToFront = 0;
         }
-    }
 
-    /** A weak map value that remembers its key, so a collected entry can be removed. */
-    private static final class OidReference extends WeakReference<PersistentObject> {
-        final long oid;
-
-        OidReference(long oid, PersistentObject object, ReferenceQueue<PersistentObject> queue) {
-            super(object, queue);
-            this.oid = oid;
+        void addTo(List<PersistentObject> objects) {
+            for (PersistentObject node = head.$jodbNext(); node != head; node = node.$jodbNext()) {
+                objects.add(node);
+            }
         }
     }
 }

@@ -1,0 +1,160 @@
+package org.jodb.cache;
+
+import java.lang.ref.ReferenceQueue;
+import java.util.function.Consumer;
+
+/**
+ * The weak identity map oid -> object: open addressing with linear probing over an array of
+ * {@link OidReference}s, so an entry costs one 32-byte weak reference plus 4 to 11 bytes of table
+ * (a {@code HashMap<Long, WeakReference>} costs a Long, a node and a reference: 80+ bytes).
+ *
+ * <p>Lookups compare the stored hash first and dereference only on a hash match; an entry whose
+ * object was collected never matches and is removed when its reference is dequeued (backward-shift
+ * deletion, so no tombstones). The table shrinks when mostly empty, so dropping ghosts returns the
+ * memory. Not thread-safe.
+ */
+final class OidTable {
+    private static final int MIN_CAPACITY = 16;
+
+    private final ReferenceQueue<PersistentObject> collected = new ReferenceQueue<>();
+    private OidReference[] slots = new OidReference[MIN_CAPACITY];
+    private int size;
+
+    /**
+     * HashMap's spreading of the folded oid: storages allocate oids sequentially, so nearby oids
+     * land in nearby slots (cache-friendly, no clustering for dense ranges), and high bits still
+     * reach small tables.
+     */
+    static int hash(long oid) {
+        int h = (int) (oid ^ (oid >>> 32));
+        return h ^ (h >>> 16);
+    }
+
+    /** Entries, counting those whose object was collected but not yet dequeued. */
+    int size() {
+        expunge();
+        return size;
+    }
+
+    PersistentObject get(long oid) {
+        int h = hash(oid);
+        OidReference[] table = slots;
+        int mask = table.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            OidReference entry = table[i];
+            if (entry == null) {
+                return null;
+            }
+            if (entry.hash == h) {
+                PersistentObject object = entry.get();
+                if (object != null && object.$jodbOid() == oid) {
+                    return object;
+                }
+            }
+        }
+    }
+
+    /** Maps the object's oid to it, replacing another object with the same oid. */
+    void put(PersistentObject object) {
+        expunge();
+        long oid = object.$jodbOid();
+        int h = hash(oid);
+        int mask = slots.length - 1;
+        int i = h & mask;
+        for (OidReference entry; (entry = slots[i]) != null; i = (i + 1) & mask) {
+            if (entry.hash == h) {
+                PersistentObject existing = entry.get();
+                if (existing == object) {
+                    return;
+                }
+                if (existing != null && existing.$jodbOid() == oid) {
+                    entry.clear(); // a cleared reference is never enqueued
+                    slots[i] = new OidReference(object, h, collected);
+                    return;
+                }
+            }
+        }
+        slots[i] = new OidReference(object, h, collected);
+        if (++size > slots.length - (slots.length >>> 2)) {
+            rehash(slots.length << 1);
+        }
+    }
+
+    /** Removes the object's entry, if it has one. */
+    void remove(PersistentObject object) {
+        int h = hash(object.$jodbOid());
+        int mask = slots.length - 1;
+        for (int i = h & mask; slots[i] != null; i = (i + 1) & mask) {
+            if (slots[i].get() == object) {
+                slots[i].clear();
+                deleteAt(i);
+                return;
+            }
+        }
+    }
+
+    /** Calls {@code action} for every object not yet collected. */
+    void forEach(Consumer<PersistentObject> action) {
+        for (OidReference entry : slots.clone()) { // the action may change the table
+            PersistentObject object = entry == null ? null : entry.get();
+            if (object != null) {
+                action.accept(object);
+            }
+        }
+    }
+
+    /** Drops the entries of collected objects; shrinks the table when it became mostly empty. */
+    void expunge() {
+        boolean removed = false;
+        for (Object stale; (stale = collected.poll()) != null; ) {
+            removed |= removeEntry((OidReference) stale);
+        }
+        if (removed && slots.length > MIN_CAPACITY && size < slots.length >>> 3) {
+            rehash(Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, size)) << 2));
+        }
+    }
+
+    private boolean removeEntry(OidReference stale) {
+        int mask = slots.length - 1;
+        for (int i = stale.hash & mask; slots[i] != null; i = (i + 1) & mask) {
+            if (slots[i] == stale) {
+                deleteAt(i);
+                return true;
+            }
+        }
+        return false; // replaced or dropped by a rehash already
+    }
+
+    /** Backward-shift deletion: later entries of the probe run move up, so lookups never stop early. */
+    private void deleteAt(int hole) {
+        int mask = slots.length - 1;
+        slots[hole] = null;
+        size--;
+        for (int j = (hole + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
+            int home = slots[j].hash & mask;
+            boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+            if (!stays) {
+                slots[hole] = slots[j];
+                slots[j] = null;
+                hole = j;
+            }
+        }
+    }
+
+    private void rehash(int capacity) {
+        OidReference[] old = slots;
+        slots = new OidReference[capacity];
+        size = 0;
+        int mask = capacity - 1;
+        for (OidReference entry : old) {
+            if (entry != null && !entry.refersTo(null)) {
+                int i = entry.hash & mask;
+                while (slots[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = entry;
+                size++;
+            }
+        }
+    }
+}
