@@ -21,7 +21,9 @@ import org.objenesis.ObjenesisStd;
  * current fields by name, so classes may gain, lose and widen fields between writing and reading.
  *
  * <p>Not thread-safe: one codec per connection. It reuses its Kryo instance and buffers across
- * calls, because encode and decode run at every commit and load.
+ * calls, because encode and decode run at every commit and load. It is reentrant: decoding one
+ * record can load another (a persistent object used as a hash key is hashed, so loaded, while
+ * its map is decoded), and such a nested call runs on a second codec kept for that purpose.
  */
 public final class RecordCodec {
     private static final Objenesis OBJENESIS = new ObjenesisStd(true);
@@ -29,13 +31,18 @@ public final class RecordCodec {
     private static final int MAX_KEPT_BUFFER = 1 << 20;
 
     private final TypeCatalog catalog;
+    private final ReferenceContext context;
     private final OidSet references = new OidSet();
     private final CodecKryo kryo;
     private Output output = new Output(1024, -1);
     private final Input input = new Input(NO_BYTES);
+    /** True while this codec's Kryo is in use; a call arriving meanwhile goes to {@link #nested}. */
+    private boolean busy;
+    private RecordCodec nested;
 
     public RecordCodec(TypeCatalog catalog, ReferenceContext context) {
         this.catalog = catalog;
+        this.context = context;
         this.kryo = new CodecKryo(catalog, context, references);
     }
 
@@ -49,6 +56,18 @@ public final class RecordCodec {
      *                                  cannot be stored; nothing is returned then
      */
     public EncodedState encode(PersistentObject object) {
+        if (busy) {
+            return nested().encode(object);
+        }
+        busy = true;
+        try {
+            return encodeHere(object);
+        } finally {
+            busy = false;
+        }
+    }
+
+    private EncodedState encodeHere(PersistentObject object) {
         Class<?> type = object.getClass();
         Enhancement.requireEnhanced(type);
         ClassShape shape = ClassShape.of(type);
@@ -85,6 +104,19 @@ public final class RecordCodec {
      * @throws JodbException                  if a field's type changed incompatibly
      */
     public void decode(PersistentObject target, int classId, byte[] payload) {
+        if (busy) {
+            nested().decode(target, classId, payload);
+            return;
+        }
+        busy = true;
+        try {
+            decodeHere(target, classId, payload);
+        } finally {
+            busy = false;
+        }
+    }
+
+    private void decodeHere(PersistentObject target, int classId, byte[] payload) {
         DecodePlan plan = catalog.plan(classId);
         if (plan.shape.type != target.getClass()) {
             throw new IllegalArgumentException("record of " + plan.shape.type.getName()
@@ -138,6 +170,13 @@ public final class RecordCodec {
         } catch (IllegalAccessException e) {
             throw new JodbException("cannot clear " + target.getClass().getName(), e);
         }
+    }
+
+    private RecordCodec nested() {
+        if (nested == null) {
+            nested = new RecordCodec(catalog, context);
+        }
+        return nested;
     }
 
     private static RuntimeException unstorable(FieldSlot slot, RuntimeException e) {
