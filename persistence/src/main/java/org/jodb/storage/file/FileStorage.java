@@ -314,15 +314,15 @@ public final class FileStorage implements Storage {
         int inlineLimit = ObjectTree.inlineLimit(pageSize);
         List<LeafEntry> entries = new ArrayList<>(sorted.size());
         for (RecordWrite write : sorted) {
-            int length = RecordCodec.bodyLength(write);
+            int length = RecordLayout.bodyLength(write);
             if (length <= inlineLimit) {
                 ByteBuffer body = ByteBuffer.allocate(length);
-                RecordCodec.encodeBody(write, body);
+                RecordLayout.encodeBody(write, body);
                 entries.add(LeafEntry.inline(write.oid(), work.revision, body.array()));
             } else {
                 int span = Page.spanFor(pageSize, length);
                 Page extent = Page.create(pageSize, PageType.OVERFLOW, work.allocate(span), span, work.revision);
-                RecordCodec.encodeBody(write, extent.body());
+                RecordLayout.encodeBody(write, extent.body());
                 extent.count(length);
                 work.write(extent.seal());
                 entries.add(LeafEntry.overflow(write.oid(), work.revision, length,

@@ -68,12 +68,12 @@ final class ObjectTree {
             return null;
         }
         if (entry.overflow() == null) {
-            return RecordCodec.decode(oid, entry.serial(), java.nio.ByteBuffer.wrap(entry.inlineBody()),
+            return RecordLayout.decode(oid, entry.serial(), java.nio.ByteBuffer.wrap(entry.inlineBody()),
                     entry.bodyLength());
         }
         NodeRef extent = entry.overflow();
         Page page = file.read(extent.page(), extent.span(), PageType.OVERFLOW, extent.created());
-        return RecordCodec.decode(oid, entry.serial(), page.body(), entry.bodyLength());
+        return RecordLayout.decode(oid, entry.serial(), page.body(), entry.bodyLength());
     }
 
     /**
