@@ -9,6 +9,8 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jodb.JodbException;
 
 /**
@@ -32,7 +34,11 @@ import org.jodb.JodbException;
  * naming the page, never as data.
  */
 final class PageFile implements AutoCloseable {
-    private static final int MAX_REOPENS = 8;
+    /**
+     * Retries of one operation. Every close lets some interrupted thread through, so retries only
+     * run out if threads are interrupted without pause; then the operation fails instead of looping.
+     */
+    private static final int MAX_REOPENS = 10_000;
 
     private final Path path;
     private volatile FileChannel channel;
@@ -96,12 +102,7 @@ final class PageFile implements AutoCloseable {
             broken = "cannot reopen the storage file after an interrupt closed it: " + e;
             throw new JodbException(path + ": " + broken, e);
         }
-        FileLock relocked;
-        try {
-            relocked = fresh.tryLock();
-        } catch (IOException | OverlappingFileLockException e) {
-            relocked = null;
-        }
+        FileLock relocked = relock(fresh);
         if (relocked == null) {
             closeQuietly(fresh);
             broken = "lost the file lock when an interrupt closed the channel, and another owner"
@@ -110,6 +111,33 @@ final class PageFile implements AutoCloseable {
         }
         lock = relocked;
         channel = fresh;
+    }
+
+    /**
+     * Locks {@code fresh} once the old lock is gone. Another thread may still be inside the old
+     * channel's close, whose lock stays registered in this JVM until the close completes, so an
+     * overlap is waited out briefly; null if the lock stays taken (by another owner).
+     */
+    private FileLock relock(FileChannel fresh) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (true) {
+            try {
+                if (!lock.isValid()) {
+                    FileLock taken = fresh.tryLock();
+                    if (taken != null) {
+                        return taken;
+                    }
+                }
+            } catch (OverlappingFileLockException e) {
+                // the old channel's close has not released its lock yet
+            } catch (IOException e) {
+                return null;
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 
     /** Opens (creating if absent) and locks {@code path}; nothing is read or written yet. */
