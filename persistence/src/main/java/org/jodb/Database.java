@@ -15,6 +15,8 @@ import org.jodb.cache.RecordCache;
 import org.jodb.cache.SizeEstimator;
 import org.jodb.collections.PersistentMap;
 import org.jodb.serialization.TypeCatalog;
+import org.jodb.storage.CompactionResult;
+import org.jodb.storage.GcResult;
 import org.jodb.storage.Record;
 import org.jodb.storage.Storage;
 import org.jodb.storage.file.FileStorage;
@@ -160,7 +162,26 @@ public final class Database implements AutoCloseable {
         return new DatabaseStats(inUse.size(), pool.size(), caches,
                 recordCache == null ? 0 : recordCache.size(), recordCache == null ? 0 : recordCache.weightedBytes(),
                 recordCache == null ? 0 : recordCache.hits(), recordCache == null ? 0 : recordCache.misses(),
-                storage.lastRevision());
+                storage.lastRevision(), storage.stats());
+    }
+
+    /**
+     * Removes every object that is no longer reachable from the root, in one new revision, without
+     * loading any class (it follows the reference lists stored with each record). Safe while
+     * other transactions run: see {@link Storage#collectGarbage()}. Connections opened before still
+     * read the removed objects in their current transaction.
+     */
+    public GcResult collectGarbage() {
+        return storage.collectGarbage();
+    }
+
+    /**
+     * Shrinks the storage file: moves live pages from its end into free pages and truncates it,
+     * while readers keep working. Run it after {@link #collectGarbage()} to give the removed
+     * objects' space back to the file system. Does nothing for an in-memory storage.
+     */
+    public CompactionResult compact() {
+        return storage.compact();
     }
 
     /** The storage beneath this database. */

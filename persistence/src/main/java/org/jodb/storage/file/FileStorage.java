@@ -3,6 +3,7 @@ package org.jodb.storage.file;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,8 +14,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.jodb.ConflictException;
 import org.jodb.JodbException;
+import org.jodb.storage.GcResult;
+import org.jodb.storage.OidMarks;
+import org.jodb.storage.Reachability;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
@@ -62,6 +67,8 @@ public final class FileStorage implements Storage {
     private final FreePages free;
     private MetaPage meta;
     private int durableTypes;
+    /** Every oid garbage collection removed since the open; a commit may not refer to one. */
+    private final OidMarks removed = new OidMarks();
 
     // guarded by pinLock
     private final PendingPages pending;
@@ -207,23 +214,36 @@ public final class FileStorage implements Storage {
             Head head = current;
             for (RecordWrite write : batch) {
                 checkConflict(head, write);
+                checkNotRemoved(head, write);
             }
             if (batch.isEmpty()) {
                 return head.revision();
             }
-            try {
-                return write(head, batch);
-            } catch (RuntimeException | Error e) {
-                // The free runs may already hand out pages of this commit: only a reopen is safe.
-                closeAfterFailure();
-                throw e;
+            long[] oids = new long[batch.size()];
+            for (int i = 0; i < oids.length; i++) {
+                oids[i] = batch.get(i).oid();
             }
+            return write(head, work -> tree.update(head.root(), entries(batch, work), work), oids);
         } finally {
             commitLock.unlock();
         }
     }
 
-    private long write(Head head, List<RecordWrite> batch) {
+    /**
+     * Commits the next revision: {@code treeChange} builds its tree into the batch and returns the
+     * new root; {@code oids} go to the change log. Under the commit lock. A failure closes the
+     * storage: the free runs may already hand out pages of this commit, so only a reopen is safe.
+     */
+    private long write(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids) {
+        try {
+            return writeRevision(head, treeChange, oids);
+        } catch (RuntimeException | Error e) {
+            closeAfterFailure();
+            throw e;
+        }
+    }
+
+    private long writeRevision(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids) {
         long revision = head.revision() + 1;
         synchronized (pinLock) {
             // Freed by snapshot closes since the last commit: superseded by durable revisions.
@@ -232,7 +252,7 @@ public final class FileStorage implements Storage {
             releasedPages = 0;
         }
         CommitBatch work = new CommitBatch(revision, pageSize, free);
-        NodeRef root = tree.update(head.root(), entries(batch, work), work);
+        NodeRef root = treeChange.apply(work);
 
         List<Extent> freedNow = new ArrayList<>();
         NodeRef catalog = meta.catalog();
@@ -288,10 +308,6 @@ public final class FileStorage implements Storage {
         meta = next;
         durableTypes = typeCount;
         work.nodes.forEach(cache::put);
-        long[] oids = new long[batch.size()];
-        for (int i = 0; i < oids.length; i++) {
-            oids[i] = batch.get(i).oid();
-        }
         synchronized (pinLock) {
             pending.committed(superseded, revision, this::release);
             freedNow.forEach(this::release);
@@ -401,6 +417,87 @@ public final class FileStorage implements Storage {
         throw new ConflictException(write.oid(), write.baseSerial(), current, message);
     }
 
+    /** Refuses a reference to an object garbage collection removed (see {@link #collectGarbage}). */
+    private void checkNotRemoved(Head head, RecordWrite write) {
+        for (long reference : write.references()) {
+            if (removed.contains(reference)) {
+                throw new ConflictException(write.oid(), write.baseSerial(), write.baseSerial(),
+                        "oid " + hex(write.oid()) + " refers to oid " + hex(reference) + ", which garbage"
+                        + " collection removed as unreachable (last revision " + head.revision()
+                        + "); the transaction read it before the removal: retry it");
+            }
+        }
+    }
+
+    @Override
+    public GcResult collectGarbage() {
+        // Pinned throughout: the sweep compares against what this revision held.
+        try (FileSnapshot snapshot = (FileSnapshot) openSnapshot()) {
+            Head marked = snapshot.head();
+            OidMarks reachable = new OidMarks();
+            Reachability.mark(oid -> references(marked, oid), new long[] {ROOT_OID}, reachable);
+            List<LeafEntry> unreachable = new ArrayList<>();
+            tree.forEachEntry(marked.root(), entry -> {
+                if (!reachable.contains(entry.oid())) {
+                    unreachable.add(entry);
+                }
+            });
+            commitLock.lock();
+            try {
+                ensureOpen();
+                Head head = current;
+                Reachability.mark(oid -> references(head, oid), writtenSince(marked.revision(), head),
+                        reachable);
+                List<LeafEntry> removals = new ArrayList<>();
+                for (LeafEntry entry : unreachable) {
+                    LeafEntry now = tree.find(head.root(), entry.oid());
+                    if (!reachable.contains(entry.oid()) && now != null && now.serial() == entry.serial()) {
+                        removals.add(LeafEntry.removal(entry.oid()));
+                    }
+                }
+                long[] counter = new long[1];
+                tree.forEachEntry(head.root(), entry -> counter[0]++);
+                long live = counter[0] - removals.size();
+                if (removals.isEmpty()) {
+                    return new GcResult(marked.revision(), head.revision(), live, 0);
+                }
+                long[] oids = new long[removals.size()];
+                for (int i = 0; i < oids.length; i++) {
+                    oids[i] = removals.get(i).oid();
+                    removed.add(oids[i]);
+                }
+                long revision = write(head, work -> tree.update(head.root(), removals, work), oids);
+                return new GcResult(marked.revision(), revision, live, removals.size());
+            } finally {
+                commitLock.unlock();
+            }
+        }
+    }
+
+    private long[] references(Head head, long oid) {
+        Record record = tree.load(head.root(), oid);
+        return record == null ? null : record.references();
+    }
+
+    /** The oids written after {@code revision} up to {@code head}; from the change log if it reaches. */
+    private long[] writtenSince(long revision, Head head) {
+        List<RevisionChanges> changes;
+        synchronized (pinLock) {
+            changes = changeLog.since(revision, head.revision());
+        }
+        List<Long> oids = new ArrayList<>();
+        if (changes != null) {
+            changes.forEach(change -> Arrays.stream(change.oids()).forEach(oids::add));
+        } else {
+            tree.forEachEntry(head.root(), entry -> {
+                if (entry.serial() > revision) {
+                    oids.add(entry.oid());
+                }
+            });
+        }
+        return oids.stream().mapToLong(Long::longValue).toArray();
+    }
+
     @Override
     public List<RevisionChanges> changesSince(long afterRevision) {
         if (afterRevision < 0) {
@@ -425,6 +522,7 @@ public final class FileStorage implements Storage {
     }
 
     /** Page accounting now; waits for a commit in progress. */
+    @Override
     public FileStorageStats stats() {
         commitLock.lock();
         try {
