@@ -20,6 +20,8 @@ final class CommitBatch {
     final List<Node> nodes = new ArrayList<>();
     final List<NodeRef> superseded = new ArrayList<>();
     private final Map<Long, Node> fresh = new HashMap<>();
+    /** Pages a compaction moved nearer the start of the file. */
+    long relocated;
 
     CommitBatch(long revision, int pageSize, FreePages free) {
         this.revision = revision;
@@ -30,6 +32,11 @@ final class CommitBatch {
     /** A fresh run of {@code span} pages: free pages first, else the end of the file. */
     long allocate(int span) {
         return free.allocate(span);
+    }
+
+    /** A free run of {@code span} pages ending at or before {@code limit}, or -1 if none. */
+    long allocateBelow(int span, long limit) {
+        return free.allocateBelow(span, limit);
     }
 
     void write(Page page) {
@@ -58,6 +65,9 @@ final class CommitBatch {
         nodes.remove(node);
         pages.removeIf(written -> written.number() == page);
         free.free(node.ref().extent());
+        // A page taken from the end of the file and given back is never written: keep the page
+        // count within the file, which opening the file checks.
+        free.cutTail();
     }
 
     /** Drops a node from the tree being built: discarded if this batch wrote it, else superseded. */

@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jodb.ConflictException;
 import org.jodb.JodbException;
+import org.jodb.storage.CompactionResult;
 import org.jodb.storage.GcResult;
 import org.jodb.storage.OidMarks;
 import org.jodb.storage.Reachability;
@@ -52,6 +53,8 @@ import org.jodb.storage.Storage;
  * it: the file holds the last durable revision).
  */
 public final class FileStorage implements Storage {
+    /** Compaction commits at most: moving, then cutting what the move freed, then a second round. */
+    private static final int COMPACTION_PASSES = 4;
     private final Path path;
     private final FileStorageOptions options;
     private final PageFile file;
@@ -133,7 +136,11 @@ public final class FileStorage implements Storage {
                 meta = MetaPage.readNewest(file, options.pageSize());
                 file.pageSize(meta.pageSize());
             }
-            return new FileStorage(path, options, file, meta);
+            FileStorage storage = new FileStorage(path, options, file, meta);
+            if (options.compactOnOpen()) {
+                storage.compact();
+            }
+            return storage;
         } catch (RuntimeException | Error e) {
             file.close();
             throw e;
@@ -223,7 +230,7 @@ public final class FileStorage implements Storage {
             for (int i = 0; i < oids.length; i++) {
                 oids[i] = batch.get(i).oid();
             }
-            return write(head, work -> tree.update(head.root(), entries(batch, work), work), oids);
+            return write(head, work -> tree.update(head.root(), entries(batch, work), work), oids, false);
         } finally {
             commitLock.unlock();
         }
@@ -231,19 +238,22 @@ public final class FileStorage implements Storage {
 
     /**
      * Commits the next revision: {@code treeChange} builds its tree into the batch and returns the
-     * new root; {@code oids} go to the change log. Under the commit lock. A failure closes the
-     * storage: the free runs may already hand out pages of this commit, so only a reopen is safe.
+     * new root; {@code oids} go to the change log. A {@code compacting} commit first cuts the free
+     * pages at the end of the file off the page count, rewrites the catalog (so it can move too),
+     * and once its meta page is durable truncates the file. Under the commit lock. A failure closes
+     * the storage: the free runs may already hand out pages of this commit, so only a reopen is safe.
      */
-    private long write(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids) {
+    private long write(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids, boolean compacting) {
         try {
-            return writeRevision(head, treeChange, oids);
+            return writeRevision(head, treeChange, oids, compacting);
         } catch (RuntimeException | Error e) {
             closeAfterFailure();
             throw e;
         }
     }
 
-    private long writeRevision(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids) {
+    private long writeRevision(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids,
+            boolean compacting) {
         long revision = head.revision() + 1;
         synchronized (pinLock) {
             // Freed by snapshot closes since the last commit: superseded by durable revisions.
@@ -251,13 +261,17 @@ public final class FileStorage implements Storage {
             released.clear();
             releasedPages = 0;
         }
+        long pagesBefore = free.pageCount();
+        if (compacting) {
+            free.cutTail(); // everything there is free: no revision, durable or pinned, uses it
+        }
         CommitBatch work = new CommitBatch(revision, pageSize, free);
         NodeRef root = treeChange.apply(work);
 
         List<Extent> freedNow = new ArrayList<>();
         NodeRef catalog = meta.catalog();
         int typeCount = types.size();
-        if (typeCount > durableTypes) {
+        if (typeCount > durableTypes || (compacting && typeCount > 0)) {
             int span = types.span(pageSize, typeCount);
             Page extent = types.encode(pageSize, typeCount, work.allocate(span), revision);
             work.write(extent);
@@ -302,8 +316,13 @@ public final class FileStorage implements Storage {
             file.force();
         }
         file.write(next.encode());
-        if (options.sync()) {
+        if (options.sync() || next.pageCount() < pagesBefore) {
+            // Before cutting the file, the meta page with the smaller page count must be durable:
+            // else a crash could leave a meta page naming pages the file no longer has.
             file.force();
+        }
+        if (next.pageCount() < pagesBefore) {
+            file.truncate(next.pageCount());
         }
         meta = next;
         durableTypes = typeCount;
@@ -466,11 +485,49 @@ public final class FileStorage implements Storage {
                     oids[i] = removals.get(i).oid();
                     removed.add(oids[i]);
                 }
-                long revision = write(head, work -> tree.update(head.root(), removals, work), oids);
+                long revision = write(head, work -> tree.update(head.root(), removals, work), oids, false);
                 return new GcResult(marked.revision(), revision, live, removals.size());
             } finally {
                 commitLock.unlock();
             }
+        }
+    }
+
+    /**
+     * Moves live pages from the end of the file into free pages nearer its start and truncates the
+     * file, in up to {@value #COMPACTION_PASSES} commits that change no object (see
+     * {@link ObjectTree#relocate}). A moved page is copied, not overwritten: the copy belongs to the
+     * new revision, the original is superseded and held by the interval rule for as long as a
+     * pinned or retained revision can see it, so readers keep working and see their own revision
+     * exactly. Only pages that are free are cut off, so what pinned readers hold at the end of the
+     * file keeps the file long until they close (a later compaction cuts it then).
+     */
+    @Override
+    public CompactionResult compact() {
+        commitLock.lock();
+        try {
+            ensureOpen();
+            long bytesBefore = file.size();
+            long moved = 0;
+            for (int pass = 0; pass < COMPACTION_PASSES; pass++) {
+                long pagesBefore = free.pageCount();
+                long[] movedNow = new long[1];
+                Head head = current;
+                write(head, work -> {
+                    // Where the file would end if the pages not free were packed at its start.
+                    long boundary = free.pageCount() - free.freeCount();
+                    NodeRef root = tree.relocate(head.root(), boundary, work);
+                    movedNow[0] = work.relocated;
+                    return root;
+                }, new long[0], true);
+                moved += movedNow[0];
+                if (movedNow[0] == 0 && free.pageCount() >= pagesBefore) {
+                    break;
+                }
+            }
+            return new CompactionResult(current.revision(), bytesBefore, file.size(), moved);
+        } finally {
+            commitLock.unlock();
         }
     }
 

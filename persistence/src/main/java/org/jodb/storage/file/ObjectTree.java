@@ -66,6 +66,80 @@ final class ObjectTree {
         return ((LeafNode) node).find(oid);
     }
 
+    /**
+     * Copies every tree page and overflow extent at or beyond page {@code boundary} to a free run
+     * below it (when one fits), rewriting the path to each copy; the originals are superseded.
+     * Records keep their serials: only their location changes. Returns the new root. Reads the
+     * whole tree, as a compaction must to find what lies at the end of the file.
+     */
+    NodeRef relocate(NodeRef root, long boundary, CommitBatch batch) {
+        if (root == null) {
+            return null;
+        }
+        Node moved = relocate(node(root), boundary, batch);
+        return moved == null ? root : moved.ref();
+    }
+
+    /** The node's replacement, or null if neither it nor anything below it moved. */
+    private Node relocate(Node node, long boundary, CommitBatch batch) {
+        boolean changed = false;
+        Node replacement;
+        NodeRef ref = node.ref();
+        if (node instanceof LeafNode leaf) {
+            List<LeafEntry> entries = new ArrayList<>(leaf.entries());
+            for (int i = 0; i < entries.size(); i++) {
+                LeafEntry entry = entries.get(i);
+                NodeRef extent = entry.overflow();
+                if (extent == null || extent.page() < boundary) {
+                    continue;
+                }
+                long target = batch.allocateBelow(extent.span(), boundary);
+                if (target < 0) {
+                    continue;
+                }
+                Page old = file.read(extent.page(), extent.span(), PageType.OVERFLOW, extent.created());
+                Page copy = Page.create(file.pageSize(), PageType.OVERFLOW, target, extent.span(), batch.revision);
+                copy.body().put(old.body());
+                copy.count(old.count());
+                batch.write(copy.seal());
+                batch.supersede(extent);
+                batch.relocated += extent.span();
+                entries.set(i, LeafEntry.overflow(entry.oid(), entry.serial(), entry.bodyLength(),
+                        new NodeRef(target, extent.span(), batch.revision)));
+                changed = true;
+            }
+            replacement = changed || ref.page() >= boundary ? new LeafNode(null, entries) : null;
+        } else {
+            BranchNode branch = (BranchNode) node;
+            NodeRef[] children = branch.children().clone();
+            for (int i = 0; i < children.length; i++) {
+                Node moved = relocate(node(children[i]), boundary, batch);
+                if (moved != null) {
+                    children[i] = moved.ref();
+                    changed = true;
+                }
+            }
+            replacement = changed || ref.page() >= boundary ? new BranchNode(null, branch.keys(), children) : null;
+        }
+        if (replacement == null) {
+            return null;
+        }
+        long target = ref.page() >= boundary ? batch.allocateBelow(1, boundary) : -1;
+        if (target >= 0) {
+            batch.relocated++;
+        } else {
+            target = batch.allocate(1);
+        }
+        batch.supersede(ref);
+        NodeRef at = new NodeRef(target, 1, batch.revision);
+        Node written = replacement instanceof LeafNode leaf ? new LeafNode(at, leaf.entries())
+                : new BranchNode(at, ((BranchNode) replacement).keys(), ((BranchNode) replacement).children());
+        Page page = written instanceof LeafNode leaf ? leaf.encode(file.pageSize())
+                : ((BranchNode) written).encode(file.pageSize());
+        batch.write(written, page);
+        return written;
+    }
+
     /** Calls {@code action} with every leaf entry of the tree rooted at {@code root}, in oid order. */
     void forEachEntry(NodeRef root, java.util.function.Consumer<LeafEntry> action) {
         if (root == null) {
