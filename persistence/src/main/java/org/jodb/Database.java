@@ -1,6 +1,11 @@
 package org.jodb;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -18,6 +23,8 @@ import org.jodb.serialization.TypeCatalog;
 import org.jodb.storage.CompactionResult;
 import org.jodb.storage.GcResult;
 import org.jodb.storage.Record;
+import org.jodb.storage.RevisionInfo;
+import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
 import org.jodb.storage.file.FileStorage;
 import org.jodb.storage.StorageRevisionLog;
@@ -110,6 +117,51 @@ public final class Database implements AutoCloseable {
         }
         inUse.add(connection);
         return connection;
+    }
+
+    /**
+     * A read-only connection on an older revision, for time travel: every read sees {@code revision}
+     * for the connection's whole life (commits and aborts do not move it), and changing an object
+     * throws {@link IllegalStateException}. The revision stays pinned until the connection is closed;
+     * read-only connections are not pooled.
+     *
+     * @throws IllegalArgumentException if the storage no longer retains {@code revision} (see
+     *                                  {@code FileStorageOptions.keepRevisions}) or it does not exist
+     */
+    public synchronized Connection openAt(long revision) {
+        if (closed) {
+            throw new IllegalStateException("database is closed");
+        }
+        Connection connection = new Connection(this, revision);
+        connection.beginIfNeeded(); // pins now, so an unretained revision fails here, not at first read
+        inUse.add(connection);
+        return connection;
+    }
+
+    /**
+     * The versions of one object that retained revisions can still read, newest first: each with the
+     * revision that wrote it (its serial) and that revision's commit time if the storage still knows
+     * it. Open one with {@link #openAt(long)}. Empty if no retained revision has the object.
+     */
+    public List<ObjectVersion> history(long oid) {
+        List<ObjectVersion> versions = new ArrayList<>();
+        Map<Long, Instant> times = new HashMap<>();
+        List<RevisionInfo> retained = storage.retainedRevisions();
+        retained.forEach(info -> times.put(info.revision(), info.committed()));
+        long lastSerial = -1;
+        for (RevisionInfo info : retained) {
+            Record record;
+            try (Snapshot snapshot = storage.openSnapshot(info.revision())) {
+                record = snapshot.load(oid);
+            } catch (IllegalArgumentException leftTheWindow) {
+                continue; // a commit moved the retention window since the list was taken
+            }
+            if (record != null && record.serial() != lastSerial) {
+                versions.add(new ObjectVersion(record.serial(), times.get(record.serial())));
+                lastSerial = record.serial();
+            }
+        }
+        return versions;
     }
 
     /**
@@ -226,7 +278,7 @@ public final class Database implements AutoCloseable {
 
     synchronized void release(Connection connection) {
         inUse.remove(connection);
-        if (!closed && pool.size() < options.poolSize()) {
+        if (!closed && !connection.isReadOnly() && pool.size() < options.poolSize()) {
             pool.addFirst(connection); // most recently used first: its cache is the warmest
         }
     }

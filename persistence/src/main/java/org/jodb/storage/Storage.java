@@ -90,6 +90,13 @@ public interface Storage extends AutoCloseable {
         return new CompactionResult(lastRevision(), 0, 0, 0);
     }
 
+    /**
+     * The revisions {@link #openSnapshot(long)} accepts now, newest first: those the retention
+     * settings keep and those pinned by open snapshots. A revision may leave the list as soon as it
+     * is returned (a commit moves the retention window).
+     */
+    List<RevisionInfo> retainedRevisions();
+
     /** What the storage holds now. */
     StorageStats stats();
 

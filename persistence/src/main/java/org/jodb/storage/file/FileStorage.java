@@ -24,6 +24,7 @@ import org.jodb.storage.Reachability;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
+import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
 
@@ -95,7 +96,7 @@ public final class FileStorage implements Storage {
         this.free = new FreePages(meta.pageCount());
         this.pending = new PendingPages(options.keepRevisions());
         this.changeLog = new ChangeLog(options.changeLogRevisions());
-        this.current = new Head(meta.revision(), meta.tree());
+        this.current = new Head(meta.revision(), meta.tree(), meta.timestamp());
         heads.put(meta.revision(), current);
         if (meta.catalog() != null) {
             NodeRef ref = meta.catalog();
@@ -330,7 +331,7 @@ public final class FileStorage implements Storage {
         synchronized (pinLock) {
             pending.committed(superseded, revision, this::release);
             freedNow.forEach(this::release);
-            Head newHead = new Head(revision, root);
+            Head newHead = new Head(revision, root, next.timestamp());
             heads.put(revision, newHead);
             long leaving = pending.windowStart(revision) - 1;
             if (leaving < revision && !pending.isPinned(leaving)) {
@@ -553,6 +554,20 @@ public final class FileStorage implements Storage {
             });
         }
         return oids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public List<RevisionInfo> retainedRevisions() {
+        List<RevisionInfo> revisions = new ArrayList<>();
+        synchronized (pinLock) {
+            ensureOpen();
+            for (Head head : heads.values()) {
+                revisions.add(new RevisionInfo(head.revision(),
+                        head.timestamp() == 0 ? null : java.time.Instant.ofEpochMilli(head.timestamp())));
+            }
+        }
+        revisions.sort(Comparator.comparingLong(RevisionInfo::revision).reversed());
+        return revisions;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.jodb.storage.Reachability;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
+import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
 
@@ -59,6 +60,8 @@ public final class MemoryStorage implements Storage {
     private volatile long lastRevision;
     private volatile boolean closed;
     private long heldVersions; // guarded by lock
+    /** Commit times of the revisions that may still be opened (window and pins). */
+    private final java.util.TreeMap<Long, Long> commitTimes = new java.util.TreeMap<>(); // guarded by lock
     private long removedChains; // guarded by lock: chains whose newest version is a removal
     private final OidMarks removed = new OidMarks(); // guarded by lock: oids garbage collection removed
 
@@ -152,6 +155,7 @@ public final class MemoryStorage implements Storage {
             }
             heldVersions += batch.size();
             changeLog.add(revision, oids);
+            recordCommitTime(revision);
             // Publish the revision only after its versions: a snapshot opened at it sees them all.
             lastRevision = revision;
             drop(reclaimer.committed(superseded, revision));
@@ -250,10 +254,36 @@ public final class MemoryStorage implements Storage {
                 }
                 removedChains += oids.length;
                 changeLog.add(revision, oids);
+                recordCommitTime(revision);
                 lastRevision = revision;
                 drop(reclaimer.committed(superseded, revision));
                 return new GcResult(marked, revision, live, oids.length);
             }
+        }
+    }
+
+    /** Remembers when {@code revision} committed and forgets the times no one can open any more. */
+    private void recordCommitTime(long revision) {
+        commitTimes.put(revision, System.currentTimeMillis());
+        commitTimes.headMap(revision, false).keySet()
+                .removeIf(old -> !reclaimer.isRetained(old, revision) && !reclaimer.isPinned(old));
+    }
+
+    @Override
+    public List<RevisionInfo> retainedRevisions() {
+        synchronized (lock) {
+            ensureOpen();
+            java.util.TreeSet<Long> revisions = new java.util.TreeSet<>(reclaimer.pinnedRevisionSet());
+            for (long revision = lastRevision; revision >= 0 && reclaimer.isRetained(revision, lastRevision);
+                    revision--) {
+                revisions.add(revision);
+            }
+            List<RevisionInfo> newestFirst = new ArrayList<>();
+            for (long revision : revisions.descendingSet()) {
+                Long time = commitTimes.get(revision);
+                newestFirst.add(new RevisionInfo(revision, time == null ? null : java.time.Instant.ofEpochMilli(time)));
+            }
+            return newestFirst;
         }
     }
 
