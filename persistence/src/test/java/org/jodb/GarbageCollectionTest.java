@@ -123,7 +123,8 @@ class GarbageCollectionTest {
                 for (int w = 0; w < workers; w++) {
                     int me = w;
                     running.add(pool.submit(() -> {
-                        for (int i = 0; i < 150; i++) {
+                        // at least 150 transactions, and on until a collection has removed something
+                        for (int i = 0; i < 150 || (removed.get() == 0 && i < 100_000); i++) {
                             int step = i;
                             db.transact(c -> work(c, me, workers, step));
                         }
