@@ -43,6 +43,8 @@ public final class Connection implements AutoCloseable, CacheHolder {
     private final Manager manager = new Manager();
     /** Objects to write at commit, in registration order (changed ones, then new reachable ones). */
     private final List<PersistentObject> changed = new ArrayList<>();
+    /** The revision a read-only connection reads for its whole life ({@link Database#openAt}), or -1. */
+    private final long readOnlyRevision;
 
     private Snapshot snapshot;
     private long lastRevision;
@@ -50,6 +52,12 @@ public final class Connection implements AutoCloseable, CacheHolder {
     private boolean open = true;
 
     Connection(Database database) {
+        this(database, -1);
+    }
+
+    /** A connection; read-only at {@code readOnlyRevision} unless it is -1. */
+    Connection(Database database, long readOnlyRevision) {
+        this.readOnlyRevision = readOnlyRevision;
         this.database = database;
         this.storage = database.storage();
         this.cache = new ObjectCache(database.options().cachePolicy(), database.sizeEstimator());
@@ -200,6 +208,11 @@ public final class Connection implements AutoCloseable, CacheHolder {
         return database;
     }
 
+    /** Whether this connection only reads one old revision ({@link Database#openAt}). */
+    public boolean isReadOnly() {
+        return readOnlyRevision >= 0;
+    }
+
     /** False once closed. */
     public boolean isOpen() {
         return open;
@@ -216,8 +229,16 @@ public final class Connection implements AutoCloseable, CacheHolder {
         }
         abortChanges();
         endTransaction();
+        releaseReadOnlySnapshot();
         open = false;
         database.release(this);
+    }
+
+    private void releaseReadOnlySnapshot() {
+        if (isReadOnly() && snapshot != null) {
+            snapshot.close();
+            snapshot = null;
+        }
     }
 
     // ---- package-private life cycle, used by Database ---------------------------------------------
@@ -239,17 +260,19 @@ public final class Connection implements AutoCloseable, CacheHolder {
         if (open) {
             abortChanges();
             endTransaction();
+            releaseReadOnlySnapshot();
             open = false;
         }
     }
 
     // ---- transactions ----------------------------------------------------------------------------
 
-    private void beginIfNeeded() {
+    /** Pins the revision to read: the newest, or for a read-only connection its fixed one. */
+    void beginIfNeeded() {
         if (snapshot != null) {
             return;
         }
-        Snapshot next = storage.openSnapshot();
+        Snapshot next = isReadOnly() ? storage.openSnapshot(readOnlyRevision) : storage.openSnapshot();
         if (next.revision() != lastRevision) {
             invalidateChangedSince(lastRevision, next.revision());
         }
@@ -281,7 +304,7 @@ public final class Connection implements AutoCloseable, CacheHolder {
     }
 
     private void endTransaction() {
-        if (snapshot != null) {
+        if (snapshot != null && !isReadOnly()) { // a read-only connection keeps its revision until closed
             snapshot.close();
             snapshot = null;
         }
@@ -411,6 +434,11 @@ public final class Connection implements AutoCloseable, CacheHolder {
         @Override
         public void beforeWrite(PersistentObject object) {
             checkUsable(object, "change");
+            if (isReadOnly()) {
+                throw new IllegalStateException("cannot change object " + hex(object.$jodbOid()) + " ("
+                        + object.getClass().getName() + "): the connection is read-only, reading revision "
+                        + readOnlyRevision + " (opened with Database.openAt)");
+            }
             beginIfNeeded();
             if (object.$jodbState() == StateCodes.GHOST) {
                 fill(object, loadRecord(object.$jodbOid(), object));

@@ -1,6 +1,11 @@
 package org.jodb;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -15,7 +20,11 @@ import org.jodb.cache.RecordCache;
 import org.jodb.cache.SizeEstimator;
 import org.jodb.collections.PersistentMap;
 import org.jodb.serialization.TypeCatalog;
+import org.jodb.storage.CompactionResult;
+import org.jodb.storage.GcResult;
 import org.jodb.storage.Record;
+import org.jodb.storage.RevisionInfo;
+import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
 import org.jodb.storage.file.FileStorage;
 import org.jodb.storage.StorageRevisionLog;
@@ -111,6 +120,51 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A read-only connection on an older revision, for time travel: every read sees {@code revision}
+     * for the connection's whole life (commits and aborts do not move it), and changing an object
+     * throws {@link IllegalStateException}. The revision stays pinned until the connection is closed;
+     * read-only connections are not pooled.
+     *
+     * @throws IllegalArgumentException if the storage no longer retains {@code revision} (see
+     *                                  {@code FileStorageOptions.keepRevisions}) or it does not exist
+     */
+    public synchronized Connection openAt(long revision) {
+        if (closed) {
+            throw new IllegalStateException("database is closed");
+        }
+        Connection connection = new Connection(this, revision);
+        connection.beginIfNeeded(); // pins now, so an unretained revision fails here, not at first read
+        inUse.add(connection);
+        return connection;
+    }
+
+    /**
+     * The versions of one object that retained revisions can still read, newest first: each with the
+     * revision that wrote it (its serial) and that revision's commit time if the storage still knows
+     * it. Open one with {@link #openAt(long)}. Empty if no retained revision has the object.
+     */
+    public List<ObjectVersion> history(long oid) {
+        List<ObjectVersion> versions = new ArrayList<>();
+        Map<Long, Instant> times = new HashMap<>();
+        List<RevisionInfo> retained = storage.retainedRevisions();
+        retained.forEach(info -> times.put(info.revision(), info.committed()));
+        long lastSerial = -1;
+        for (RevisionInfo info : retained) {
+            Record record;
+            try (Snapshot snapshot = storage.openSnapshot(info.revision())) {
+                record = snapshot.load(oid);
+            } catch (IllegalArgumentException leftTheWindow) {
+                continue; // a commit moved the retention window since the list was taken
+            }
+            if (record != null && record.serial() != lastSerial) {
+                versions.add(new ObjectVersion(record.serial(), times.get(record.serial())));
+                lastSerial = record.serial();
+            }
+        }
+        return versions;
+    }
+
+    /**
      * Runs {@code work} in a transaction on a fresh connection and commits it, retrying the whole
      * transaction when the commit loses a conflict, up to {@link DatabaseOptions#transactAttempts()}
      * times with a short randomized back-off. Any other exception aborts and propagates at once.
@@ -160,7 +214,26 @@ public final class Database implements AutoCloseable {
         return new DatabaseStats(inUse.size(), pool.size(), caches,
                 recordCache == null ? 0 : recordCache.size(), recordCache == null ? 0 : recordCache.weightedBytes(),
                 recordCache == null ? 0 : recordCache.hits(), recordCache == null ? 0 : recordCache.misses(),
-                storage.lastRevision());
+                storage.lastRevision(), storage.stats());
+    }
+
+    /**
+     * Removes every object that is no longer reachable from the root, in one new revision, without
+     * loading any class (it follows the reference lists stored with each record). Safe while
+     * other transactions run: see {@link Storage#collectGarbage()}. Connections opened before still
+     * read the removed objects in their current transaction.
+     */
+    public GcResult collectGarbage() {
+        return storage.collectGarbage();
+    }
+
+    /**
+     * Shrinks the storage file: moves live pages from its end into free pages and truncates it,
+     * while readers keep working. Run it after {@link #collectGarbage()} to give the removed
+     * objects' space back to the file system. Does nothing for an in-memory storage.
+     */
+    public CompactionResult compact() {
+        return storage.compact();
     }
 
     /** The storage beneath this database. */
@@ -205,7 +278,7 @@ public final class Database implements AutoCloseable {
 
     synchronized void release(Connection connection) {
         inUse.remove(connection);
-        if (!closed && pool.size() < options.poolSize()) {
+        if (!closed && !connection.isReadOnly() && pool.size() < options.poolSize()) {
             pool.addFirst(connection); // most recently used first: its cache is the warmest
         }
     }

@@ -1,6 +1,7 @@
 package org.jodb;
 
 import org.jodb.cache.CacheStats;
+import org.jodb.storage.StorageStats;
 
 /**
  * A snapshot of a database's counters, from {@link Database#stats()}.
@@ -13,8 +14,11 @@ import org.jodb.cache.CacheStats;
  * @param recordCacheHits     loads answered by the record cache
  * @param recordCacheMisses   loads that went to the storage
  * @param lastRevision        the storage's newest committed revision
+ * @param storage             the storage's own figures: a {@code FileStorageStats} (pages in use,
+ *                            free and pending, pinned revisions, file size) or a
+ *                            {@code MemoryStorageStats} (versions held)
  */
 public record DatabaseStats(int openConnections, int pooledConnections, CacheStats objectCaches,
                             long recordCacheEntries, long recordCacheBytes, long recordCacheHits,
-                            long recordCacheMisses, long lastRevision) {
+                            long recordCacheMisses, long lastRevision, StorageStats storage) {
 }

@@ -23,5 +23,8 @@ final class SharedStorage implements Storage {
     @Override public List<RevisionChanges> changesSince(long afterRevision) { return storage.changesSince(afterRevision); }
     @Override public int typeId(String descriptor) { return storage.typeId(descriptor); }
     @Override public String typeDescriptor(int id) { return storage.typeDescriptor(id); }
+    @Override public org.jodb.storage.GcResult collectGarbage() { return storage.collectGarbage(); }
+    @Override public List<org.jodb.storage.RevisionInfo> retainedRevisions() { return storage.retainedRevisions(); }
+    @Override public org.jodb.storage.StorageStats stats() { return storage.stats(); }
     @Override public void close() { }
 }

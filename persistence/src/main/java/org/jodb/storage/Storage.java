@@ -67,6 +67,39 @@ public interface Storage extends AutoCloseable {
      */
     String typeDescriptor(int id);
 
+    /**
+     * Removes every object not reachable from the root ({@link #ROOT_OID}), following the reference
+     * lists of the records, in one new revision; their space is then reclaimed like any superseded
+     * record, so snapshots opened before keep reading them.
+     *
+     * <p>Commits may run meanwhile and none is lost: the graph is marked at a snapshot, then, under
+     * the commit lock, marking continues from every object written since, and only objects
+     * unreachable at the snapshot and not written since are removed. A transaction that read a
+     * removed object before the removal and commits a reference to it afterwards fails with a
+     * {@link ConflictException} (retrying it reads the graph without the object).
+     */
+    GcResult collectGarbage();
+
+    /**
+     * Moves live data from the end of the storage into free space nearer its start and gives the
+     * freed end back to the file system, while snapshots keep reading: nothing a pinned or retained
+     * revision can see is overwritten or cut. Storages without a file have nothing to compact; this
+     * default does nothing.
+     */
+    default CompactionResult compact() {
+        return new CompactionResult(lastRevision(), 0, 0, 0);
+    }
+
+    /**
+     * The revisions {@link #openSnapshot(long)} accepts now, newest first: those the retention
+     * settings keep and those pinned by open snapshots. A revision may leave the list as soon as it
+     * is returned (a commit moves the retention window).
+     */
+    List<RevisionInfo> retainedRevisions();
+
+    /** What the storage holds now. */
+    StorageStats stats();
+
     /** Closes the storage; open snapshots become unusable. */
     @Override
     void close();

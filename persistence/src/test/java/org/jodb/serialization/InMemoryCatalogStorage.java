@@ -50,5 +50,8 @@ final class InMemoryCatalogStorage implements Storage {
     @Override public long newOid() { throw new UnsupportedOperationException(); }
     @Override public long commit(Collection<org.jodb.storage.RecordWrite> writes) { throw new UnsupportedOperationException(); }
     @Override public List<RevisionChanges> changesSince(long afterRevision) { throw new UnsupportedOperationException(); }
+    @Override public org.jodb.storage.GcResult collectGarbage() { throw new UnsupportedOperationException(); }
+    @Override public List<org.jodb.storage.RevisionInfo> retainedRevisions() { throw new UnsupportedOperationException(); }
+    @Override public org.jodb.storage.StorageStats stats() { throw new UnsupportedOperationException(); }
     @Override public void close() {}
 }

@@ -60,7 +60,7 @@ record Bookkeeping(List<Head> retainedHeads, List<Extent> free, List<PageGroup> 
             long revision = body.getLong();
             long root = body.getLong();
             long created = body.getLong();
-            heads.add(new Head(revision, root == 0 ? null : new NodeRef(root, 1, created)));
+            heads.add(new Head(revision, root == 0 ? null : new NodeRef(root, 1, created), 0));
         }
         List<Extent> free = getExtents(body);
         int groupCount = body.getInt();

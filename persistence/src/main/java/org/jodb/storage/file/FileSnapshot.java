@@ -19,6 +19,10 @@ final class FileSnapshot implements Snapshot {
         this.head = head;
     }
 
+    Head head() {
+        return head;
+    }
+
     @Override
     public long revision() {
         return head.revision();

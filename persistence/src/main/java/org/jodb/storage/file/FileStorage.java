@@ -3,6 +3,7 @@ package org.jodb.storage.file;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,11 +14,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.jodb.ConflictException;
 import org.jodb.JodbException;
+import org.jodb.storage.CompactionResult;
+import org.jodb.storage.GcResult;
+import org.jodb.storage.OidMarks;
+import org.jodb.storage.Reachability;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
+import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
 
@@ -47,6 +54,8 @@ import org.jodb.storage.Storage;
  * it: the file holds the last durable revision).
  */
 public final class FileStorage implements Storage {
+    /** Compaction commits at most: moving, then cutting what the move freed, then a second round. */
+    private static final int COMPACTION_PASSES = 4;
     private final Path path;
     private final FileStorageOptions options;
     private final PageFile file;
@@ -62,6 +71,8 @@ public final class FileStorage implements Storage {
     private final FreePages free;
     private MetaPage meta;
     private int durableTypes;
+    /** Every oid garbage collection removed since the open; a commit may not refer to one. */
+    private final OidMarks removed = new OidMarks();
 
     // guarded by pinLock
     private final PendingPages pending;
@@ -85,7 +96,7 @@ public final class FileStorage implements Storage {
         this.free = new FreePages(meta.pageCount());
         this.pending = new PendingPages(options.keepRevisions());
         this.changeLog = new ChangeLog(options.changeLogRevisions());
-        this.current = new Head(meta.revision(), meta.tree());
+        this.current = new Head(meta.revision(), meta.tree(), meta.timestamp());
         heads.put(meta.revision(), current);
         if (meta.catalog() != null) {
             NodeRef ref = meta.catalog();
@@ -126,7 +137,11 @@ public final class FileStorage implements Storage {
                 meta = MetaPage.readNewest(file, options.pageSize());
                 file.pageSize(meta.pageSize());
             }
-            return new FileStorage(path, options, file, meta);
+            FileStorage storage = new FileStorage(path, options, file, meta);
+            if (options.compactOnOpen()) {
+                storage.compact();
+            }
+            return storage;
         } catch (RuntimeException | Error e) {
             file.close();
             throw e;
@@ -207,23 +222,39 @@ public final class FileStorage implements Storage {
             Head head = current;
             for (RecordWrite write : batch) {
                 checkConflict(head, write);
+                checkNotRemoved(head, write);
             }
             if (batch.isEmpty()) {
                 return head.revision();
             }
-            try {
-                return write(head, batch);
-            } catch (RuntimeException | Error e) {
-                // The free runs may already hand out pages of this commit: only a reopen is safe.
-                closeAfterFailure();
-                throw e;
+            long[] oids = new long[batch.size()];
+            for (int i = 0; i < oids.length; i++) {
+                oids[i] = batch.get(i).oid();
             }
+            return write(head, work -> tree.update(head.root(), entries(batch, work), work), oids, false);
         } finally {
             commitLock.unlock();
         }
     }
 
-    private long write(Head head, List<RecordWrite> batch) {
+    /**
+     * Commits the next revision: {@code treeChange} builds its tree into the batch and returns the
+     * new root; {@code oids} go to the change log. A {@code compacting} commit first cuts the free
+     * pages at the end of the file off the page count, rewrites the catalog (so it can move too),
+     * and once its meta page is durable truncates the file. Under the commit lock. A failure closes
+     * the storage: the free runs may already hand out pages of this commit, so only a reopen is safe.
+     */
+    private long write(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids, boolean compacting) {
+        try {
+            return writeRevision(head, treeChange, oids, compacting);
+        } catch (RuntimeException | Error e) {
+            closeAfterFailure();
+            throw e;
+        }
+    }
+
+    private long writeRevision(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids,
+            boolean compacting) {
         long revision = head.revision() + 1;
         synchronized (pinLock) {
             // Freed by snapshot closes since the last commit: superseded by durable revisions.
@@ -231,13 +262,17 @@ public final class FileStorage implements Storage {
             released.clear();
             releasedPages = 0;
         }
+        long pagesBefore = free.pageCount();
+        if (compacting) {
+            free.cutTail(); // everything there is free: no revision, durable or pinned, uses it
+        }
         CommitBatch work = new CommitBatch(revision, pageSize, free);
-        NodeRef root = tree.update(head.root(), entries(batch, work), work);
+        NodeRef root = treeChange.apply(work);
 
         List<Extent> freedNow = new ArrayList<>();
         NodeRef catalog = meta.catalog();
         int typeCount = types.size();
-        if (typeCount > durableTypes) {
+        if (typeCount > durableTypes || (compacting && typeCount > 0)) {
             int span = types.span(pageSize, typeCount);
             Page extent = types.encode(pageSize, typeCount, work.allocate(span), revision);
             work.write(extent);
@@ -282,20 +317,21 @@ public final class FileStorage implements Storage {
             file.force();
         }
         file.write(next.encode());
-        if (options.sync()) {
+        if (options.sync() || next.pageCount() < pagesBefore) {
+            // Before cutting the file, the meta page with the smaller page count must be durable:
+            // else a crash could leave a meta page naming pages the file no longer has.
             file.force();
+        }
+        if (next.pageCount() < pagesBefore) {
+            file.truncate(next.pageCount());
         }
         meta = next;
         durableTypes = typeCount;
         work.nodes.forEach(cache::put);
-        long[] oids = new long[batch.size()];
-        for (int i = 0; i < oids.length; i++) {
-            oids[i] = batch.get(i).oid();
-        }
         synchronized (pinLock) {
             pending.committed(superseded, revision, this::release);
             freedNow.forEach(this::release);
-            Head newHead = new Head(revision, root);
+            Head newHead = new Head(revision, root, next.timestamp());
             heads.put(revision, newHead);
             long leaving = pending.windowStart(revision) - 1;
             if (leaving < revision && !pending.isPinned(leaving)) {
@@ -314,15 +350,15 @@ public final class FileStorage implements Storage {
         int inlineLimit = ObjectTree.inlineLimit(pageSize);
         List<LeafEntry> entries = new ArrayList<>(sorted.size());
         for (RecordWrite write : sorted) {
-            int length = RecordCodec.bodyLength(write);
+            int length = RecordLayout.bodyLength(write);
             if (length <= inlineLimit) {
                 ByteBuffer body = ByteBuffer.allocate(length);
-                RecordCodec.encodeBody(write, body);
+                RecordLayout.encodeBody(write, body);
                 entries.add(LeafEntry.inline(write.oid(), work.revision, body.array()));
             } else {
                 int span = Page.spanFor(pageSize, length);
                 Page extent = Page.create(pageSize, PageType.OVERFLOW, work.allocate(span), span, work.revision);
-                RecordCodec.encodeBody(write, extent.body());
+                RecordLayout.encodeBody(write, extent.body());
                 extent.count(length);
                 work.write(extent.seal());
                 entries.add(LeafEntry.overflow(write.oid(), work.revision, length,
@@ -401,6 +437,139 @@ public final class FileStorage implements Storage {
         throw new ConflictException(write.oid(), write.baseSerial(), current, message);
     }
 
+    /** Refuses a reference to an object garbage collection removed (see {@link #collectGarbage}). */
+    private void checkNotRemoved(Head head, RecordWrite write) {
+        for (long reference : write.references()) {
+            if (removed.contains(reference)) {
+                throw new ConflictException(write.oid(), write.baseSerial(), write.baseSerial(),
+                        "oid " + hex(write.oid()) + " refers to oid " + hex(reference) + ", which garbage"
+                        + " collection removed as unreachable (last revision " + head.revision()
+                        + "); the transaction read it before the removal: retry it");
+            }
+        }
+    }
+
+    @Override
+    public GcResult collectGarbage() {
+        // Pinned throughout: the sweep compares against what this revision held.
+        try (FileSnapshot snapshot = (FileSnapshot) openSnapshot()) {
+            Head marked = snapshot.head();
+            OidMarks reachable = new OidMarks();
+            Reachability.mark(oid -> references(marked, oid), new long[] {ROOT_OID}, reachable);
+            List<LeafEntry> unreachable = new ArrayList<>();
+            tree.forEachEntry(marked.root(), entry -> {
+                if (!reachable.contains(entry.oid())) {
+                    unreachable.add(entry);
+                }
+            });
+            commitLock.lock();
+            try {
+                ensureOpen();
+                Head head = current;
+                Reachability.mark(oid -> references(head, oid), writtenSince(marked.revision(), head),
+                        reachable);
+                List<LeafEntry> removals = new ArrayList<>();
+                for (LeafEntry entry : unreachable) {
+                    LeafEntry now = tree.find(head.root(), entry.oid());
+                    if (!reachable.contains(entry.oid()) && now != null && now.serial() == entry.serial()) {
+                        removals.add(LeafEntry.removal(entry.oid()));
+                    }
+                }
+                long[] counter = new long[1];
+                tree.forEachEntry(head.root(), entry -> counter[0]++);
+                long live = counter[0] - removals.size();
+                if (removals.isEmpty()) {
+                    return new GcResult(marked.revision(), head.revision(), live, 0);
+                }
+                long[] oids = new long[removals.size()];
+                for (int i = 0; i < oids.length; i++) {
+                    oids[i] = removals.get(i).oid();
+                    removed.add(oids[i]);
+                }
+                long revision = write(head, work -> tree.update(head.root(), removals, work), oids, false);
+                return new GcResult(marked.revision(), revision, live, removals.size());
+            } finally {
+                commitLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Moves live pages from the end of the file into free pages nearer its start and truncates the
+     * file, in up to {@value #COMPACTION_PASSES} commits that change no object (see
+     * {@link ObjectTree#relocate}). A moved page is copied, not overwritten: the copy belongs to the
+     * new revision, the original is superseded and held by the interval rule for as long as a
+     * pinned or retained revision can see it, so readers keep working and see their own revision
+     * exactly. Only pages that are free are cut off, so what pinned readers hold at the end of the
+     * file keeps the file long until they close (a later compaction cuts it then).
+     */
+    @Override
+    public CompactionResult compact() {
+        commitLock.lock();
+        try {
+            ensureOpen();
+            long bytesBefore = file.size();
+            long moved = 0;
+            for (int pass = 0; pass < COMPACTION_PASSES; pass++) {
+                long pagesBefore = free.pageCount();
+                long[] movedNow = new long[1];
+                Head head = current;
+                write(head, work -> {
+                    // Where the file would end if the pages not free were packed at its start.
+                    long boundary = free.pageCount() - free.freeCount();
+                    NodeRef root = tree.relocate(head.root(), boundary, work);
+                    movedNow[0] = work.relocated;
+                    return root;
+                }, new long[0], true);
+                moved += movedNow[0];
+                if (movedNow[0] == 0 && free.pageCount() >= pagesBefore) {
+                    break;
+                }
+            }
+            return new CompactionResult(current.revision(), bytesBefore, file.size(), moved);
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    private long[] references(Head head, long oid) {
+        Record record = tree.load(head.root(), oid);
+        return record == null ? null : record.references();
+    }
+
+    /** The oids written after {@code revision} up to {@code head}; from the change log if it reaches. */
+    private long[] writtenSince(long revision, Head head) {
+        List<RevisionChanges> changes;
+        synchronized (pinLock) {
+            changes = changeLog.since(revision, head.revision());
+        }
+        List<Long> oids = new ArrayList<>();
+        if (changes != null) {
+            changes.forEach(change -> Arrays.stream(change.oids()).forEach(oids::add));
+        } else {
+            tree.forEachEntry(head.root(), entry -> {
+                if (entry.serial() > revision) {
+                    oids.add(entry.oid());
+                }
+            });
+        }
+        return oids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public List<RevisionInfo> retainedRevisions() {
+        List<RevisionInfo> revisions = new ArrayList<>();
+        synchronized (pinLock) {
+            ensureOpen();
+            for (Head head : heads.values()) {
+                revisions.add(new RevisionInfo(head.revision(),
+                        head.timestamp() == 0 ? null : java.time.Instant.ofEpochMilli(head.timestamp())));
+            }
+        }
+        revisions.sort(Comparator.comparingLong(RevisionInfo::revision).reversed());
+        return revisions;
+    }
+
     @Override
     public List<RevisionChanges> changesSince(long afterRevision) {
         if (afterRevision < 0) {
@@ -425,6 +594,7 @@ public final class FileStorage implements Storage {
     }
 
     /** Page accounting now; waits for a commit in progress. */
+    @Override
     public FileStorageStats stats() {
         commitLock.lock();
         try {

@@ -11,12 +11,13 @@ package org.jodb.storage.file;
  *                           restarts; 1 (the default) keeps only the newest
  * @param changeLogRevisions how many newest revisions {@code changesSince} can report
  * @param nodeCachePages     decoded tree pages kept in memory for reads (0 disables the cache)
+ * @param compactOnOpen      whether opening the file compacts it first ({@link FileStorage#compact()})
  * @param sync               whether commits wait for the disk ({@code force}) before and after the
  *                           meta page; turning it off keeps the file consistent but a machine
  *                           crash may lose the newest commits (for tests and bulk loads)
  */
 public record FileStorageOptions(int pageSize, int keepRevisions, int changeLogRevisions,
-        int nodeCachePages, boolean sync) {
+        int nodeCachePages, boolean sync, boolean compactOnOpen) {
 
     public static final int DEFAULT_PAGE_SIZE = 4096;
 
@@ -38,26 +39,30 @@ public record FileStorageOptions(int pageSize, int keepRevisions, int changeLogR
 
     /** Default page size, only the newest revision kept, 100,000 revisions of change log, sync on. */
     public static FileStorageOptions defaults() {
-        return new FileStorageOptions(0, 1, 100_000, 16_384, true);
+        return new FileStorageOptions(0, 1, 100_000, 16_384, true, false);
     }
 
     public FileStorageOptions withPageSize(int size) {
-        return new FileStorageOptions(size, keepRevisions, changeLogRevisions, nodeCachePages, sync);
+        return new FileStorageOptions(size, keepRevisions, changeLogRevisions, nodeCachePages, sync, compactOnOpen);
     }
 
     public FileStorageOptions keepRevisions(int revisions) {
-        return new FileStorageOptions(pageSize, revisions, changeLogRevisions, nodeCachePages, sync);
+        return new FileStorageOptions(pageSize, revisions, changeLogRevisions, nodeCachePages, sync, compactOnOpen);
     }
 
     public FileStorageOptions withChangeLogRevisions(int revisions) {
-        return new FileStorageOptions(pageSize, keepRevisions, revisions, nodeCachePages, sync);
+        return new FileStorageOptions(pageSize, keepRevisions, revisions, nodeCachePages, sync, compactOnOpen);
     }
 
     public FileStorageOptions withNodeCachePages(int pages) {
-        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, pages, sync);
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, pages, sync, compactOnOpen);
+    }
+
+    public FileStorageOptions compactOnOpen(boolean on) {
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages, sync, on);
     }
 
     public FileStorageOptions withSync(boolean on) {
-        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages, on);
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages, on, compactOnOpen);
     }
 }

@@ -1,5 +1,7 @@
 package org.jodb.storage.file;
 
+import org.jodb.storage.StorageStats;
+
 /**
  * What a {@link FileStorage} file holds, taken at one instant between commits. Every page below
  * {@code pageCount} is exactly one of in use, free or pending ({@link FileStorage#verify()} checks
@@ -17,5 +19,5 @@ package org.jodb.storage.file;
  * @param fileSize        the file's length in bytes (may exceed pageCount pages after a crash)
  */
 public record FileStorageStats(long lastRevision, int pageSize, long pageCount, long pagesInUse,
-        long freePages, long pendingPages, int pinnedRevisions, int openSnapshots, long fileSize) {
+        long freePages, long pendingPages, int pinnedRevisions, int openSnapshots, long fileSize) implements StorageStats {
 }

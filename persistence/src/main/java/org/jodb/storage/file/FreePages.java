@@ -46,6 +46,46 @@ final class FreePages {
         return start;
     }
 
+    /**
+     * The first page of a free run of {@code span} pages that ends at or before {@code limit}, or
+     * -1 if none: compaction moves a page only if the copy lands nearer the start of the file.
+     */
+    long allocateBelow(int span, long limit) {
+        for (Map.Entry<Long, Long> run : runs.entrySet()) {
+            long start = run.getKey();
+            long length = run.getValue();
+            if (start + span > limit) {
+                return -1;
+            }
+            if (length >= span) {
+                runs.remove(start);
+                if (length > span) {
+                    runs.put(start + span, length - span);
+                }
+                freeCount -= span;
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Lowers the page count past the free run that ends the data pages, if any, so those pages can
+     * be cut off the file; returns how many pages that was.
+     */
+    long cutTail() {
+        Map.Entry<Long, Long> last = runs.lastEntry();
+        if (last == null || last.getKey() + last.getValue() != pageCount) {
+            return 0;
+        }
+        long start = last.getKey();
+        long length = last.getValue();
+        runs.remove(start);
+        freeCount -= length;
+        pageCount = start;
+        return length;
+    }
+
     /** Returns an extent to the free runs. */
     void free(Extent extent) {
         long start = extent.start();

@@ -16,6 +16,18 @@ record LeafEntry(long oid, long serial, int bodyLength, byte[] inlineBody, NodeR
         return new LeafEntry(oid, serial, body.length, body, null);
     }
 
+    /**
+     * A change that removes {@code oid} from the tree (garbage collection). Only ever passed to
+     * {@link ObjectTree#update}, never stored, so it has no encoding.
+     */
+    static LeafEntry removal(long oid) {
+        return new LeafEntry(oid, 0, -1, null, null);
+    }
+
+    boolean isRemoval() {
+        return bodyLength < 0;
+    }
+
     static LeafEntry overflow(long oid, long serial, int bodyLength, NodeRef extent) {
         return new LeafEntry(oid, serial, bodyLength, null, extent);
     }

@@ -13,7 +13,12 @@ import org.jodb.storage.Record;
  * pass over the sorted changes; every page it replaces, and every overflow extent of a replaced
  * record, is reported to the {@link CommitBatch} as superseded. Nodes split by encoded size: the
  * rightmost path fills pages completely (oids are allocated in increasing order, so appends land
- * there), other nodes split evenly. There are no deletes yet, so there is no merging.
+ * there), other nodes split evenly.
+ *
+ * <p><b>Removals</b> (garbage collection) drop entries; a node left empty disappears from its
+ * parent, a rewritten node under a quarter full is merged with a sibling (and split evenly again
+ * if the two do not fit one page), and a root branch left with one child gives way to that child,
+ * so the tree shrinks with the data. All leaves stay at one depth.
  *
  * <p>Thread-safe for reads; {@link #update} runs under the commit lock.
  */
@@ -61,6 +66,95 @@ final class ObjectTree {
         return ((LeafNode) node).find(oid);
     }
 
+    /**
+     * Copies every tree page and overflow extent at or beyond page {@code boundary} to a free run
+     * below it (when one fits), rewriting the path to each copy; the originals are superseded.
+     * Records keep their serials: only their location changes. Returns the new root. Reads the
+     * whole tree, as a compaction must to find what lies at the end of the file.
+     */
+    NodeRef relocate(NodeRef root, long boundary, CommitBatch batch) {
+        if (root == null) {
+            return null;
+        }
+        Node moved = relocate(node(root), boundary, batch);
+        return moved == null ? root : moved.ref();
+    }
+
+    /** The node's replacement, or null if neither it nor anything below it moved. */
+    private Node relocate(Node node, long boundary, CommitBatch batch) {
+        boolean changed = false;
+        Node replacement;
+        NodeRef ref = node.ref();
+        if (node instanceof LeafNode leaf) {
+            List<LeafEntry> entries = new ArrayList<>(leaf.entries());
+            for (int i = 0; i < entries.size(); i++) {
+                LeafEntry entry = entries.get(i);
+                NodeRef extent = entry.overflow();
+                if (extent == null || extent.page() < boundary) {
+                    continue;
+                }
+                long target = batch.allocateBelow(extent.span(), boundary);
+                if (target < 0) {
+                    continue;
+                }
+                Page old = file.read(extent.page(), extent.span(), PageType.OVERFLOW, extent.created());
+                Page copy = Page.create(file.pageSize(), PageType.OVERFLOW, target, extent.span(), batch.revision);
+                copy.body().put(old.body());
+                copy.count(old.count());
+                batch.write(copy.seal());
+                batch.supersede(extent);
+                batch.relocated += extent.span();
+                entries.set(i, LeafEntry.overflow(entry.oid(), entry.serial(), entry.bodyLength(),
+                        new NodeRef(target, extent.span(), batch.revision)));
+                changed = true;
+            }
+            replacement = changed || ref.page() >= boundary ? new LeafNode(null, entries) : null;
+        } else {
+            BranchNode branch = (BranchNode) node;
+            NodeRef[] children = branch.children().clone();
+            for (int i = 0; i < children.length; i++) {
+                Node moved = relocate(node(children[i]), boundary, batch);
+                if (moved != null) {
+                    children[i] = moved.ref();
+                    changed = true;
+                }
+            }
+            replacement = changed || ref.page() >= boundary ? new BranchNode(null, branch.keys(), children) : null;
+        }
+        if (replacement == null) {
+            return null;
+        }
+        long target = ref.page() >= boundary ? batch.allocateBelow(1, boundary) : -1;
+        if (target >= 0) {
+            batch.relocated++;
+        } else {
+            target = batch.allocate(1);
+        }
+        batch.supersede(ref);
+        NodeRef at = new NodeRef(target, 1, batch.revision);
+        Node written = replacement instanceof LeafNode leaf ? new LeafNode(at, leaf.entries())
+                : new BranchNode(at, ((BranchNode) replacement).keys(), ((BranchNode) replacement).children());
+        Page page = written instanceof LeafNode leaf ? leaf.encode(file.pageSize())
+                : ((BranchNode) written).encode(file.pageSize());
+        batch.write(written, page);
+        return written;
+    }
+
+    /** Calls {@code action} with every leaf entry of the tree rooted at {@code root}, in oid order. */
+    void forEachEntry(NodeRef root, java.util.function.Consumer<LeafEntry> action) {
+        if (root == null) {
+            return;
+        }
+        Node node = node(root);
+        if (node instanceof LeafNode leaf) {
+            leaf.entries().forEach(action);
+        } else {
+            for (NodeRef child : ((BranchNode) node).children()) {
+                forEachEntry(child, action);
+            }
+        }
+    }
+
     /** The record of {@code oid} in the tree rooted at {@code root}, or null. */
     Record load(NodeRef root, long oid) {
         LeafEntry entry = find(root, oid);
@@ -68,12 +162,12 @@ final class ObjectTree {
             return null;
         }
         if (entry.overflow() == null) {
-            return RecordCodec.decode(oid, entry.serial(), java.nio.ByteBuffer.wrap(entry.inlineBody()),
+            return RecordLayout.decode(oid, entry.serial(), java.nio.ByteBuffer.wrap(entry.inlineBody()),
                     entry.bodyLength());
         }
         NodeRef extent = entry.overflow();
         Page page = file.read(extent.page(), extent.span(), PageType.OVERFLOW, extent.created());
-        return RecordCodec.decode(oid, entry.serial(), page.body(), entry.bodyLength());
+        return RecordLayout.decode(oid, entry.serial(), page.body(), entry.bodyLength());
     }
 
     /**
@@ -82,8 +176,11 @@ final class ObjectTree {
      */
     NodeRef update(NodeRef root, List<LeafEntry> changes, CommitBatch batch) {
         List<Node> level = root == null
-                ? writeLeaves(new ArrayList<>(changes), true, batch)
+                ? writeLeaves(withoutRemovals(changes), true, batch)
                 : rewrite(root, changes, 0, changes.size(), true, batch);
+        if (level.isEmpty()) {
+            return null;
+        }
         while (level.size() > 1) {
             List<Long> keys = new ArrayList<>();
             List<NodeRef> children = new ArrayList<>();
@@ -93,7 +190,28 @@ final class ObjectTree {
             }
             level = writeBranches(keys, children, true, batch);
         }
-        return level.get(0).ref();
+        Node top = level.get(0);
+        while (top instanceof BranchNode branch && branch.keys().length == 1) {
+            batch.retire(top);
+            top = node(branch.children()[0], batch);
+        }
+        return top.ref();
+    }
+
+    private static List<LeafEntry> withoutRemovals(List<LeafEntry> changes) {
+        List<LeafEntry> kept = new ArrayList<>(changes.size());
+        for (LeafEntry change : changes) {
+            if (!change.isRemoval()) {
+                kept.add(change);
+            }
+        }
+        return kept;
+    }
+
+    /** A node written by this batch, or else the committed node at {@code ref}. */
+    private Node node(NodeRef ref, CommitBatch batch) {
+        Node fresh = batch.fresh(ref);
+        return fresh != null ? fresh : node(ref);
     }
 
     private List<Node> rewrite(NodeRef ref, List<LeafEntry> changes, int from, int to, boolean rightmost,
@@ -106,6 +224,7 @@ final class ObjectTree {
         BranchNode branch = (BranchNode) node;
         List<Long> keys = new ArrayList<>();
         List<NodeRef> children = new ArrayList<>();
+        List<Node> rewritten = new ArrayList<>(); // per child: its new node, or null if untouched
         int next = from;
         int last = branch.keys().length - 1;
         for (int i = 0; i <= last; i++) {
@@ -116,16 +235,79 @@ final class ObjectTree {
             if (end == next) {
                 keys.add(branch.keys()[i]);
                 children.add(branch.children()[i]);
+                rewritten.add(null);
                 continue;
             }
             for (Node replacement : rewrite(branch.children()[i], changes, next, end, rightmost && i == last,
                     batch)) {
                 keys.add(replacement.firstKey());
                 children.add(replacement.ref());
+                rewritten.add(replacement);
             }
             next = end;
         }
+        mergeUnderfull(keys, children, rewritten, batch);
         return writeBranches(keys, children, rightmost, batch);
+    }
+
+    /**
+     * Merges each rewritten child under a quarter full with its right (or, last, its left) sibling.
+     * Only rewritten children can have shrunk, so untouched subtrees are not read.
+     */
+    private void mergeUnderfull(List<Long> keys, List<NodeRef> children, List<Node> rewritten,
+            CommitBatch batch) {
+        int i = 0;
+        while (i < children.size()) {
+            Node child = rewritten.get(i);
+            if (child == null || children.size() == 1 || encodedSize(child) >= capacity() / 4) {
+                i++;
+                continue;
+            }
+            int left = i + 1 < children.size() ? i : i - 1;
+            Node a = node(children.get(left), batch);
+            Node b = node(children.get(left + 1), batch);
+            batch.retire(a);
+            batch.retire(b);
+            List<Node> merged = a instanceof LeafNode leafA
+                    ? writeLeaves(concat(leafA.entries(), ((LeafNode) b).entries()), false, batch)
+                    : mergeBranches((BranchNode) a, (BranchNode) b, batch);
+            for (int k = 0; k < 2; k++) {
+                keys.remove(left);
+                children.remove(left);
+                rewritten.remove(left);
+            }
+            for (int k = 0; k < merged.size(); k++) {
+                keys.add(left + k, merged.get(k).firstKey());
+                children.add(left + k, merged.get(k).ref());
+                rewritten.add(left + k, merged.get(k));
+            }
+            // One merged node may still be small and meet its next sibling; two halves are not.
+            i = merged.size() == 1 ? left : left + 2;
+        }
+    }
+
+    private List<Node> mergeBranches(BranchNode a, BranchNode b, CommitBatch batch) {
+        List<Long> keys = new ArrayList<>();
+        List<NodeRef> children = new ArrayList<>();
+        for (BranchNode branch : List.of(a, b)) {
+            for (int k = 0; k < branch.keys().length; k++) {
+                keys.add(branch.keys()[k]);
+                children.add(branch.children()[k]);
+            }
+        }
+        return writeBranches(keys, children, false, batch);
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first.size() + second.size());
+        all.addAll(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static int encodedSize(Node node) {
+        return node instanceof LeafNode leaf ? LeafNode.encodedSize(leaf.entries())
+                : ((BranchNode) node).keys().length * BranchNode.ENTRY_SIZE;
     }
 
     private static List<LeafEntry> merge(List<LeafEntry> old, List<LeafEntry> changes, int from, int to,
@@ -137,19 +319,25 @@ final class ObjectTree {
             if (j == to || (i < old.size() && old.get(i).oid() < changes.get(j).oid())) {
                 merged.add(old.get(i++));
             } else {
-                if (i < old.size() && old.get(i).oid() == changes.get(j).oid()) {
+                LeafEntry change = changes.get(j++);
+                if (i < old.size() && old.get(i).oid() == change.oid()) {
                     LeafEntry replaced = old.get(i++);
                     if (replaced.overflow() != null) {
                         batch.supersede(replaced.overflow());
                     }
                 }
-                merged.add(changes.get(j++));
+                if (!change.isRemoval()) {
+                    merged.add(change);
+                }
             }
         }
         return merged;
     }
 
     private List<Node> writeLeaves(List<LeafEntry> entries, boolean fillLeft, CommitBatch batch) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
         int[] sizes = new int[entries.size()];
         for (int i = 0; i < sizes.length; i++) {
             sizes[i] = entries.get(i).encodedSize();
@@ -166,6 +354,9 @@ final class ObjectTree {
 
     private List<Node> writeBranches(List<Long> keys, List<NodeRef> children, boolean fillLeft,
             CommitBatch batch) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
         int[] sizes = new int[keys.size()];
         java.util.Arrays.fill(sizes, BranchNode.ENTRY_SIZE);
         List<Node> written = new ArrayList<>();

@@ -3,11 +3,14 @@ package org.jodb.storage.file;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jodb.JodbException;
 
 /**
@@ -16,20 +19,125 @@ import org.jodb.JodbException;
  * <p>Holds an exclusive {@link FileLock} for as long as it is open, so a second opener (another
  * process, or another {@code FileStorage} in this JVM) is refused with a message naming the file.
  *
+ * <p><b>Interrupts.</b> A thread interrupted during an operation on a {@link FileChannel} closes
+ * the channel for every thread, and closing it drops the process's file lock. One reader being
+ * interrupted must not break the storage for all others, so every operation goes through
+ * {@link #io}: on a closed channel (the interrupted thread's {@code ClosedByInterruptException},
+ * or another thread's {@code AsynchronousCloseException}) it reopens the channel, re-acquires the
+ * lock and retries with the interrupt status set aside, then restores it for the caller to see.
+ * Positional reads and writes are idempotent, so a retry is safe. Between the close and the
+ * re-lock another process could take the lock; then the file is refused from then on
+ * ({@link JodbException}) rather than shared.
+ *
  * <p>Thread-safe: positional reads and writes on a {@link FileChannel} may run concurrently. Every
  * read is checked ({@link #read}), so corrupt bytes surface as a {@link CorruptPageException}
  * naming the page, never as data.
  */
 final class PageFile implements AutoCloseable {
+    /**
+     * Retries of one operation. Every close lets some interrupted thread through, so retries only
+     * run out if threads are interrupted without pause; then the operation fails instead of looping.
+     */
+    private static final int MAX_REOPENS = 10_000;
+
     private final Path path;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private volatile FileChannel channel;
+    private FileLock lock; // guarded by this
+    private volatile String broken;
+    private volatile boolean closed;
     private volatile int pageSize;
 
     private PageFile(Path path, FileChannel channel, FileLock lock) {
         this.path = path;
         this.channel = channel;
         this.lock = lock;
+    }
+
+    /** One operation on the channel, retried by {@link #io} on a channel closed under it. */
+    @FunctionalInterface
+    private interface ChannelOperation<T> {
+        T run(FileChannel channel) throws IOException;
+    }
+
+    private <T> T io(String what, ChannelOperation<T> operation) {
+        boolean interrupted = false;
+        try {
+            for (int attempt = 0; ; attempt++) {
+                if (broken != null) {
+                    throw new JodbException(path + ": " + broken);
+                }
+                FileChannel current = channel;
+                try {
+                    return operation.run(current);
+                } catch (ClosedChannelException e) {
+                    if (closed) {
+                        throw new IllegalStateException(path + ": storage file is closed");
+                    }
+                    if (attempt == MAX_REOPENS) {
+                        throw failure(what + " (the channel kept being closed by interrupts)", e);
+                    }
+                    // Retry uninterrupted: a set interrupt status would close the new channel at once.
+                    interrupted |= Thread.interrupted();
+                    reopen(current);
+                } catch (IOException e) {
+                    throw failure(what, e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Replaces {@code failed} by a fresh, locked channel, unless another thread already has. */
+    private synchronized void reopen(FileChannel failed) {
+        if (channel != failed || closed) {
+            return;
+        }
+        FileChannel fresh;
+        try {
+            fresh = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            broken = "cannot reopen the storage file after an interrupt closed it: " + e;
+            throw new JodbException(path + ": " + broken, e);
+        }
+        FileLock relocked = relock(fresh);
+        if (relocked == null) {
+            closeQuietly(fresh);
+            broken = "lost the file lock when an interrupt closed the channel, and another owner"
+                    + " has taken it; this storage stops using the file";
+            throw new JodbException(path + ": " + broken);
+        }
+        lock = relocked;
+        channel = fresh;
+    }
+
+    /**
+     * Locks {@code fresh} once the old lock is gone. Another thread may still be inside the old
+     * channel's close, whose lock stays registered in this JVM until the close completes, so an
+     * overlap is waited out briefly; null if the lock stays taken (by another owner).
+     */
+    private FileLock relock(FileChannel fresh) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (true) {
+            try {
+                if (!lock.isValid()) {
+                    FileLock taken = fresh.tryLock();
+                    if (taken != null) {
+                        return taken;
+                    }
+                }
+            } catch (OverlappingFileLockException e) {
+                // the old channel's close has not released its lock yet
+            } catch (IOException e) {
+                return null;
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 
     /** Opens (creating if absent) and locks {@code path}; nothing is read or written yet. */
@@ -72,26 +180,20 @@ final class PageFile implements AutoCloseable {
     }
 
     long size() {
-        try {
-            return channel.size();
-        } catch (IOException e) {
-            throw failure("cannot read the file size", e);
-        }
+        return io("cannot read the file size", FileChannel::size);
     }
 
     /** Reads {@code length} raw bytes at {@code offset}; short if the file ends first. */
     ByteBuffer readRaw(long offset, int length) {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        try {
+        return io("cannot read at offset " + offset, channel -> {
+            ByteBuffer buffer = ByteBuffer.allocate(length);
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer, offset + buffer.position()) < 0) {
                     break;
                 }
             }
-        } catch (IOException e) {
-            throw failure("cannot read at offset " + offset, e);
-        }
-        return buffer.flip();
+            return buffer.flip();
+        });
     }
 
     /**
@@ -128,24 +230,33 @@ final class PageFile implements AutoCloseable {
 
     /** Writes a sealed page or extent at its own page number. */
     void write(Page page) {
-        ByteBuffer bytes = page.bytes();
         long offset = page.number() * pageSize;
-        try {
+        io("cannot write page " + page.number(), channel -> {
+            ByteBuffer bytes = page.bytes(); // a fresh view per attempt: a retry writes it whole
             while (bytes.hasRemaining()) {
                 channel.write(bytes, offset + bytes.position());
             }
-        } catch (IOException e) {
-            throw failure("cannot write page " + page.number(), e);
-        }
+            return null;
+        });
     }
 
     /** Makes every write so far durable; fdatasync also covers a grown file length, which reads need. */
     void force() {
-        try {
+        io("cannot sync", channel -> {
             channel.force(false);
-        } catch (IOException e) {
-            throw failure("cannot sync", e);
-        }
+            return null;
+        });
+    }
+
+    /**
+     * Cuts the file to {@code pages} pages. Only for pages that no revision, pinned or durable,
+     * can reach: the caller has made a meta page with the smaller page count durable first.
+     */
+    void truncate(long pages) {
+        io("cannot truncate to " + pages + " pages", channel -> {
+            channel.truncate(pages * pageSize);
+            return null;
+        });
     }
 
     private UncheckedIOException failure(String what, IOException e) {
@@ -153,7 +264,8 @@ final class PageFile implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         try {
             if (lock.isValid()) {
                 lock.release();

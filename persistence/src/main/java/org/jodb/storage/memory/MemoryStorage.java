@@ -8,9 +8,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jodb.ConflictException;
+import org.jodb.storage.GcResult;
+import org.jodb.storage.OidMarks;
+import org.jodb.storage.Reachability;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
+import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
 
@@ -56,6 +60,10 @@ public final class MemoryStorage implements Storage {
     private volatile long lastRevision;
     private volatile boolean closed;
     private long heldVersions; // guarded by lock
+    /** Commit times of the revisions that may still be opened (window and pins). */
+    private final java.util.TreeMap<Long, Long> commitTimes = new java.util.TreeMap<>(); // guarded by lock
+    private long removedChains; // guarded by lock: chains whose newest version is a removal
+    private final OidMarks removed = new OidMarks(); // guarded by lock: oids garbage collection removed
 
     /** A storage with the default change log and only the newest revision retained. */
     public MemoryStorage() {
@@ -124,6 +132,7 @@ public final class MemoryStorage implements Storage {
             ensureOpen();
             for (RecordWrite write : batch) {
                 checkConflict(write);
+                checkNotRemoved(write);
             }
             if (batch.isEmpty()) {
                 return lastRevision;
@@ -146,6 +155,7 @@ public final class MemoryStorage implements Storage {
             }
             heldVersions += batch.size();
             changeLog.add(revision, oids);
+            recordCommitTime(revision);
             // Publish the revision only after its versions: a snapshot opened at it sees them all.
             lastRevision = revision;
             drop(reclaimer.committed(superseded, revision));
@@ -190,9 +200,111 @@ public final class MemoryStorage implements Storage {
         return batch;
     }
 
+    /** Refuses a reference to an object garbage collection removed (see {@link #collectGarbage}). */
+    private void checkNotRemoved(RecordWrite write) {
+        for (long reference : write.references()) {
+            if (removed.contains(reference)) {
+                throw new ConflictException(write.oid(), write.baseSerial(), write.baseSerial(),
+                        "oid " + hex(write.oid()) + " refers to oid " + hex(reference) + ", which garbage"
+                        + " collection removed as unreachable (last revision " + lastRevision
+                        + "); the transaction read it before the removal: retry it");
+            }
+        }
+    }
+
+    @Override
+    public GcResult collectGarbage() {
+        // Pinned throughout, so the versions the sweep compares against stay.
+        try (Snapshot snapshot = openSnapshot()) {
+            long marked = snapshot.revision();
+            OidMarks reachable = new OidMarks();
+            Reachability.mark(oid -> references(oid, marked), new long[] {ROOT_OID}, reachable);
+            List<Record> unreachable = new ArrayList<>();
+            objects.forEach((oid, chain) -> {
+                Record visible = chain.visibleAt(marked);
+                if (visible != null && !VersionChain.isRemoval(visible) && !reachable.contains(oid)) {
+                    unreachable.add(visible);
+                }
+            });
+            synchronized (lock) {
+                ensureOpen();
+                long last = lastRevision;
+                Reachability.mark(oid -> references(oid, last), writtenSince(marked, last), reachable);
+                List<Record> removals = new ArrayList<>();
+                for (Record record : unreachable) {
+                    if (!reachable.contains(record.oid())
+                            && objects.get(record.oid()).newest().serial() == record.serial()) {
+                        removals.add(record);
+                    }
+                }
+                long live = objects.size() - removedChains - removals.size();
+                if (removals.isEmpty()) {
+                    return new GcResult(marked, last, live, 0);
+                }
+                long revision = last + 1;
+                List<SupersededVersion> superseded = new ArrayList<>();
+                long[] oids = new long[removals.size()];
+                for (int i = 0; i < oids.length; i++) {
+                    Record record = removals.get(i);
+                    oids[i] = record.oid();
+                    objects.put(record.oid(), objects.get(record.oid()).append(
+                            VersionChain.removal(record.oid(), revision)));
+                    superseded.add(new SupersededVersion(record.oid(), record.serial(), revision));
+                    removed.add(record.oid());
+                }
+                removedChains += oids.length;
+                changeLog.add(revision, oids);
+                recordCommitTime(revision);
+                lastRevision = revision;
+                drop(reclaimer.committed(superseded, revision));
+                return new GcResult(marked, revision, live, oids.length);
+            }
+        }
+    }
+
+    /** Remembers when {@code revision} committed and forgets the times no one can open any more. */
+    private void recordCommitTime(long revision) {
+        commitTimes.put(revision, System.currentTimeMillis());
+        commitTimes.headMap(revision, false).keySet()
+                .removeIf(old -> !reclaimer.isRetained(old, revision) && !reclaimer.isPinned(old));
+    }
+
+    @Override
+    public List<RevisionInfo> retainedRevisions() {
+        synchronized (lock) {
+            ensureOpen();
+            java.util.TreeSet<Long> revisions = new java.util.TreeSet<>(reclaimer.pinnedRevisionSet());
+            for (long revision = lastRevision; revision >= 0 && reclaimer.isRetained(revision, lastRevision);
+                    revision--) {
+                revisions.add(revision);
+            }
+            List<RevisionInfo> newestFirst = new ArrayList<>();
+            for (long revision : revisions.descendingSet()) {
+                Long time = commitTimes.get(revision);
+                newestFirst.add(new RevisionInfo(revision, time == null ? null : java.time.Instant.ofEpochMilli(time)));
+            }
+            return newestFirst;
+        }
+    }
+
+    private long[] references(long oid, long revision) {
+        Record record = load(oid, revision);
+        return record == null ? null : record.references();
+    }
+
+    /** The oids written after {@code revision} up to {@code last}; from the change log if it reaches. */
+    private long[] writtenSince(long revision, long last) {
+        List<RevisionChanges> changes = changeLog.since(revision, last);
+        if (changes != null) {
+            return changes.stream().flatMapToLong(change -> java.util.Arrays.stream(change.oids())).toArray();
+        }
+        return objects.values().stream().map(VersionChain::newest)
+                .filter(newest -> newest.serial() > revision).mapToLong(Record::oid).toArray();
+    }
+
     private void checkConflict(RecordWrite write) {
         VersionChain chain = objects.get(write.oid());
-        long current = chain == null ? 0 : chain.newest().serial();
+        long current = chain == null || VersionChain.isRemoval(chain.newest()) ? 0 : chain.newest().serial();
         if (write.baseSerial() == current) {
             return;
         }
@@ -235,10 +347,11 @@ public final class MemoryStorage implements Storage {
     }
 
     /** What the storage holds now; used to observe reclamation. */
+    @Override
     public MemoryStorageStats stats() {
         synchronized (lock) {
             ensureOpen();
-            return new MemoryStorageStats(lastRevision, objects.size(), heldVersions,
+            return new MemoryStorageStats(lastRevision, objects.size() - removedChains, heldVersions,
                     reclaimer.pending(), reclaimer.pinnedRevisions(), reclaimer.openPins());
         }
     }
@@ -260,6 +373,9 @@ public final class MemoryStorage implements Storage {
         }
         VersionChain chain = objects.get(oid);
         Record record = chain == null ? null : chain.visibleAt(revision);
+        if (record != null && VersionChain.isRemoval(record)) {
+            record = null;
+        }
         // close() clears the map: a read racing with it must not return "absent" as an answer.
         ensureOpen();
         return record;
@@ -276,7 +392,12 @@ public final class MemoryStorage implements Storage {
 
     private void drop(List<SupersededVersion> free) {
         for (SupersededVersion version : free) {
-            objects.computeIfPresent(version.oid(), (oid, chain) -> chain.without(version.created()));
+            VersionChain chain = objects.computeIfPresent(version.oid(),
+                    (oid, held) -> held.without(version.created()));
+            if (chain != null && chain.isOnlyRemoval()) {
+                objects.remove(version.oid());
+                removedChains--;
+            }
             heldVersions--;
         }
     }

@@ -1,5 +1,7 @@
 package org.jodb.storage.memory;
 
+import org.jodb.storage.StorageStats;
+
 /**
  * A consistent picture of what a {@link MemoryStorage} holds, taken at one instant.
  *
@@ -21,5 +23,5 @@ public record MemoryStorageStats(
         long heldVersions,
         long pendingVersions,
         int pinnedRevisions,
-        int openSnapshots) {
+        int openSnapshots) implements StorageStats {
 }

@@ -65,6 +65,11 @@ final class Reclaimer {
         return free;
     }
 
+    /** The pinned revisions, as a copy. */
+    java.util.Set<Long> pinnedRevisionSet() {
+        return new java.util.HashSet<>(pins.keySet());
+    }
+
     boolean isPinned(long revision) {
         return pins.containsKey(revision);
     }

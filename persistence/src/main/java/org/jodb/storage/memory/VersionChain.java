@@ -22,6 +22,24 @@ final class VersionChain {
         return new VersionChain(new Record[] {first});
     }
 
+    /**
+     * A version that marks the object removed by garbage collection at {@code revision}: readers
+     * at or after it find no object. It is the newest version of its chain for good (oids are
+     * never reused) and goes with the chain once the versions before it are reclaimed.
+     */
+    static Record removal(long oid, long revision) {
+        return new Record(oid, revision, 0, null, null);
+    }
+
+    static boolean isRemoval(Record record) {
+        return record.payload() == null;
+    }
+
+    /** Whether only the removal marker is left: no revision can see the object any more. */
+    boolean isOnlyRemoval() {
+        return versions.length == 1 && isRemoval(versions[0]);
+    }
+
     /** The newest version; a chain is never empty because the newest version is never reclaimed. */
     Record newest() {
         return versions[versions.length - 1];
@@ -31,7 +49,7 @@ final class VersionChain {
         return versions.length;
     }
 
-    /** The newest version with serial at or before {@code revision}, or null. */
+    /** The newest version with serial at or before {@code revision} (maybe a removal), or null. */
     Record visibleAt(long revision) {
         int lo = 0;
         int hi = versions.length - 1;

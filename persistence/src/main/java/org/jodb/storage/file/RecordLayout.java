@@ -7,9 +7,11 @@ import org.jodb.storage.RecordWrite;
 /**
  * The body of a stored record, the same whether inline in a leaf or in an overflow extent: class id
  * (4), reference count (4), the references (8 each), then the payload to the end of the body.
+ * Named apart from {@code org.jodb.serialization.RecordCodec}, which encodes objects into payloads;
+ * this class only lays a finished record out in pages. Stateless.
  */
-final class RecordCodec {
-    private RecordCodec() {
+final class RecordLayout {
+    private RecordLayout() {
     }
 
     static int bodyLength(RecordWrite write) {
