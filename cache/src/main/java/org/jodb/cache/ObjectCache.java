@@ -229,6 +229,16 @@ public final class ObjectCache {
         }
     }
 
+    /** True while a loaded object is in the protected segment (for tests). */
+    static boolean isProtected(PersistentObject object) {
+        return isLinked(object) && object.$jodbSize() < 0;
+    }
+
+    /** Sets the eviction clock, so tests can show its wrap-around without 2^31 evictions. */
+    void setEvictionClock(int value) {
+        evictionClock = value & STAMP_MASK;
+    }
+
     private int loadedCount() {
         return probation.count + hot.count;
     }

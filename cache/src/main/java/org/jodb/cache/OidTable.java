@@ -36,6 +36,11 @@ final class OidTable {
         return size;
     }
 
+    /** Slots in the table: a power of two, at least {@value #MIN_CAPACITY}. */
+    int capacity() {
+        return slots.length;
+    }
+
     PersistentObject get(long oid) {
         int h = hash(oid);
         OidReference[] table = slots;
