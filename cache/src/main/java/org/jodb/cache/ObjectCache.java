@@ -200,6 +200,14 @@ public final class ObjectCache {
         return objects;
     }
 
+    /**
+     * Drops the identity-map entries of every ghost the JVM has collected, even those it has not yet
+     * reported, and shrinks the map to fit (for heap profiles). O(identity map capacity).
+     */
+    void sweepCollected() {
+        byOid.sweep();
+    }
+
     /** The policy this cache evicts by. */
     public EvictionPolicy policy() {
         return policy;

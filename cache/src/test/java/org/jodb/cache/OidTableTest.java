@@ -189,6 +189,28 @@ class OidTableTest {
         }
     }
 
+    @Test
+    void aSweepDropsEveryCollectedEntryAndShrinksTheTableToFit() {
+        OidTable table = new OidTable();
+        List<FakeObject> kept = new ArrayList<>();
+        for (long oid = 1; oid <= 1_000; oid++) {
+            FakeObject object = new FakeObject(oid);
+            table.put(object);
+            if (oid % 100 == 0) {
+                kept.add(object);
+            }
+        }
+        ReferenceQueue<Object> queue = new ReferenceQueue<>();
+        WeakReference<Object> watched = putUnreferenced(table, 5_000, queue);
+        assertTrue(Collector.collectUntilCollected(watched, queue), "object 5000 was never collected");
+        table.sweep();
+        assertEquals(kept.size(), table.size());
+        assertTrue(table.capacity() <= 4 * kept.size(), "capacity " + table.capacity());
+        for (FakeObject object : kept) {
+            assertSame(object, table.get(object.$jodbOid()));
+        }
+    }
+
     /** Puts an object only the table references, and returns a weak reference watching it. */
     private static WeakReference<Object> putUnreferenced(OidTable table, long oid, ReferenceQueue<Object> queue) {
         FakeObject object = new FakeObject(oid);
