@@ -57,8 +57,9 @@ public final class Database implements AutoCloseable {
         this.storage = storage;
         this.options = options;
         this.typeCatalog = new TypeCatalog(storage, classLoader());
-        this.recordCache = options.recordCacheBytes() == 0 ? null
-                : new RecordCache<>(options.recordCacheBytes(), new StorageRevisionLog(storage), Record::serial,
+        long recordCacheBytes = recordCacheBytes(options, storage);
+        this.recordCache = recordCacheBytes == 0 ? null
+                : new RecordCache<>(recordCacheBytes, new StorageRevisionLog(storage), Record::serial,
                         Database::recordBytes);
         this.sizeEstimator = options.calibrateSizes() ? SizeEstimator.calibrated() : SizeEstimator.uncalibrated();
         createRootIfMissing();
@@ -296,6 +297,14 @@ public final class Database implements AutoCloseable {
         } finally {
             connection.close();
         }
+    }
+
+    /** The record cache's budget: as set, or for {@code AUTOMATIC_RECORD_CACHE} none over memory. */
+    private static long recordCacheBytes(DatabaseOptions options, Storage storage) {
+        if (options.recordCacheBytes() != DatabaseOptions.AUTOMATIC_RECORD_CACHE) {
+            return options.recordCacheBytes();
+        }
+        return storage instanceof MemoryStorage ? 0 : DatabaseOptions.DEFAULT_RECORD_CACHE_BYTES;
     }
 
     private static int recordBytes(Record record) {

@@ -8,7 +8,9 @@ import org.jodb.cache.EvictionPolicy;
  *
  * @param cacheTargetCount  loaded objects each connection's cache keeps at transaction boundaries
  * @param cacheTargetBytes  estimated heap bytes of loaded objects each connection's cache keeps
- * @param recordCacheBytes  record bytes the database-wide record cache keeps (0: no record cache)
+ * @param recordCacheBytes  record bytes the database-wide record cache keeps (0: no record cache;
+ *                          {@link #AUTOMATIC_RECORD_CACHE}: {@value #DEFAULT_RECORD_CACHE_BYTES} bytes
+ *                          unless the storage already holds its records in memory)
  * @param poolSize          closed connections kept (with their warm caches) for reuse
  * @param transactAttempts  attempts {@link Database#transact} makes before giving up on conflicts
  * @param cachePolicy       how object caches choose what to evict (scan-resistant by default)
@@ -19,11 +21,24 @@ import org.jodb.cache.EvictionPolicy;
 public record DatabaseOptions(int cacheTargetCount, long cacheTargetBytes, long recordCacheBytes, int poolSize,
                               int transactAttempts, EvictionPolicy cachePolicy, boolean calibrateSizes) {
 
+    /**
+     * The default {@code recordCacheBytes}: a record cache of {@value #DEFAULT_RECORD_CACHE_BYTES}
+     * bytes over a storage that reads from a file, none over {@code MemoryStorage}. There the
+     * records already are in memory and a lookup in the record cache costs more than the load it
+     * saves; on the file storage it saves the tree walk, the decoding and, for large records, a
+     * positional read (see the README's benchmark figures).
+     */
+    public static final long AUTOMATIC_RECORD_CACHE = -1;
+
+    /** The record cache's size where {@link #AUTOMATIC_RECORD_CACHE} chooses one: 64 MiB. */
+    public static final long DEFAULT_RECORD_CACHE_BYTES = 64L << 20;
+
     public DatabaseOptions {
         requirePositive(cacheTargetCount, "cacheTargetCount");
         requirePositive(cacheTargetBytes, "cacheTargetBytes");
-        if (recordCacheBytes < 0) {
-            throw new IllegalArgumentException("recordCacheBytes must be >= 0, was " + recordCacheBytes);
+        if (recordCacheBytes < 0 && recordCacheBytes != AUTOMATIC_RECORD_CACHE) {
+            throw new IllegalArgumentException("recordCacheBytes must be >= 0 or AUTOMATIC_RECORD_CACHE, was "
+                    + recordCacheBytes);
         }
         if (poolSize < 0) {
             throw new IllegalArgumentException("poolSize must be >= 0, was " + poolSize);
@@ -35,11 +50,13 @@ public record DatabaseOptions(int cacheTargetCount, long cacheTargetBytes, long 
     }
 
     /**
-     * 10,000 objects or 64 MiB per connection cache, a 64 MiB record cache, a pool of 8
-     * connections, 10 attempts, the scan-resistant policy, calibrated sizes.
+     * 10,000 objects or 64 MiB per connection cache, a 64 MiB record cache where it pays off
+     * ({@link #AUTOMATIC_RECORD_CACHE}), a pool of 8 connections, 10 attempts, the scan-resistant
+     * policy, calibrated sizes.
      */
     public static DatabaseOptions defaults() {
-        return new DatabaseOptions(10_000, 64L << 20, 64L << 20, 8, 10, EvictionPolicy.SEGMENTED, true);
+        return new DatabaseOptions(10_000, 64L << 20, AUTOMATIC_RECORD_CACHE, 8, 10, EvictionPolicy.SEGMENTED,
+                true);
     }
 
     public DatabaseOptions withCacheTargetCount(int count) {

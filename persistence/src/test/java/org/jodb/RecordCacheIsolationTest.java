@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
  * snapshots of the same objects each see their own snapshot, while loads do hit the cache.
  */
 class RecordCacheIsolationTest {
+    /** MemoryStorage has no record cache by default: it would only duplicate the storage's map. */
+    static final DatabaseOptions WITH_RECORD_CACHE = DatabaseOptions.defaults().withRecordCacheBytes(1 << 20);
 
     @Test
     void twoConnectionsOnDifferentSnapshotsSeeTheirOwnRevisions() {
-        try (Database db = Database.open(new MemoryStorage())) {
+        try (Database db = Database.open(new MemoryStorage(), WITH_RECORD_CACHE)) {
             db.transact(c -> c.root().put("a", new Account("a", 1)));
             try (Connection old = db.open(); Connection fresh = db.open()) {
                 Account oldView = (Account) old.root().get("a");
@@ -40,7 +42,7 @@ class RecordCacheIsolationTest {
     @Test
     void manyRevisionsAndSnapshotsAgreeWithTheStorage() {
         AtomicLong checks = new AtomicLong();
-        try (Database db = Database.open(new MemoryStorage())) {
+        try (Database db = Database.open(new MemoryStorage(), WITH_RECORD_CACHE)) {
             db.transact(c -> c.root().put("a", new Account("a", 0)));
             Connection[] readers = new Connection[8];
             long[] expected = new long[readers.length];

@@ -45,12 +45,16 @@ public final class HeapProfile {
         return of(holder.objectCache());
     }
 
-    /** The profile of one object cache. */
+    /**
+     * The profile of one object cache. It first drops the identity-map entries of the ghosts the
+     * JVM has already collected, so the profile shows what the cache still holds.
+     */
     public static HeapProfile of(ObjectCache cache) {
         JolHeapMeter meter = JolHeapMeter.create();
         if (meter == null) {
             throw new IllegalStateException("JOL cannot inspect this JVM; see the README for the flags it needs");
         }
+        cache.sweepCollected(); // entries of ghosts the JVM collected are no longer held
         Map<Class<?>, long[]> byClass = new HashMap<>();
         meter.walker().walk(List.of(cache), HeapProfile::notRetained, (object, size) -> {
             long[] totals = byClass.computeIfAbsent(object.getClass(), c -> new long[2]);
@@ -103,7 +107,34 @@ public final class HeapProfile {
         return growth;
     }
 
-    /** A printable table of growth rows. */
+    /**
+     * Every class whose count or bytes changed since {@code earlier}, in either direction (a class
+     * gone entirely shows with count 0), largest change in bytes first: what {@code minimize()} or
+     * a collection freed, say.
+     */
+    public List<ClassGrowth> changesSince(HeapProfile earlier) {
+        Map<String, ClassGrowth> changes = new HashMap<>();
+        for (ClassFootprint now : classes) {
+            ClassFootprint then = earlier.footprint(now.className());
+            changes.put(now.className(), new ClassGrowth(now.className(), now.count(),
+                    now.count() - then.count(), now.bytes(), now.bytes() - then.bytes()));
+        }
+        for (ClassFootprint then : earlier.classes) {
+            changes.putIfAbsent(then.className(),
+                    new ClassGrowth(then.className(), 0, -then.count(), 0, -then.bytes()));
+        }
+        List<ClassGrowth> changed = new ArrayList<>();
+        for (ClassGrowth row : changes.values()) {
+            if (row.countDelta() != 0 || row.bytesDelta() != 0) {
+                changed.add(row);
+            }
+        }
+        changed.sort(Comparator.comparingLong((ClassGrowth row) -> Math.abs(row.bytesDelta())).reversed()
+                .thenComparing(ClassGrowth::className));
+        return changed;
+    }
+
+    /** A printable table of growth rows (from {@link #growthSince} or {@link #changesSince}). */
     public static String growthTable(List<ClassGrowth> growth) {
         StringBuilder out = new StringBuilder(String.format("%-60s %10s %10s %14s %14s%n",
                 "class", "count", "+count", "bytes", "+bytes"));

@@ -1,5 +1,6 @@
 package org.jodb.cache;
 
+import java.lang.ref.Reference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
@@ -15,6 +16,9 @@ import org.openjdk.jol.vm.VirtualMachine;
  * need no {@code --add-opens}), visiting each object once with its shallow size. Unlike JOL's
  * {@code GraphLayout}, it stops where told: the cache must not count the connection, the database
  * and other persistent objects as part of one object's state.
+ *
+ * <p>Of a {@link Reference} it follows only the referent: its queue and its pending/queue links
+ * belong to the JVM's reference processing and lead to unrelated objects (other queues' references).
  */
 final class HeapWalker {
     /** Visits one object of the graph with its shallow size. */
@@ -76,7 +80,8 @@ final class HeapWalker {
         List<Long> offsets = new ArrayList<>();
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
-                if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()) {
+                if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()
+                        && (c != Reference.class || field.getName().equals("referent"))) {
                     offsets.add(vm.fieldOffset(field));
                 }
             }

@@ -41,10 +41,14 @@ public final class ObjectCache {
     private final EvictionPolicy policy;
     private final SizeEstimator estimator;
     private final OidTable byOid = new OidTable();
-    private final Segment probation = new Segment();
-    private final Segment hot = new Segment();
-    /** Counts evictions; a ghost's size field holds its value at eviction (0 = never loaded). */
+    private final RecencySegment probation = new RecencySegment();
+    private final RecencySegment protectedSegment = new RecencySegment();
+    /**
+     * Counts evictions, modulo 2^31 and skipping 0; a ghost's size field holds its value at the
+     * ghost's eviction (0: never loaded), so a reload can tell how long ago that was.
+     */
     private int evictionClock = 1;
+    /** Evictions since which a reloaded ghost counts as re-used: {@value #HISTORY_TARGETS} targets. */
     private int historyWindow = 1;
 
     private long hits;
@@ -107,7 +111,7 @@ public final class ObjectCache {
         }
         int size = estimator.estimate(object, recordBytes);
         object.$jodbSize(size);
-        linkFront(reused && policy == EvictionPolicy.SEGMENTED ? hot : probation, object);
+        linkFront(reused && policy == EvictionPolicy.SEGMENTED ? protectedSegment : probation, object);
         loads++;
     }
 
@@ -116,10 +120,10 @@ public final class ObjectCache {
         if (!isLinked(object)) {
             return;
         }
-        Segment segment = segmentOf(object);
+        RecencySegment segment = segmentOf(object);
         int size = estimator.estimate(object.getClass(), recordBytes);
         segment.bytes += size - sizeOf(object);
-        object.$jodbSize(segment == hot ? size | PROTECTED_BIT : size);
+        object.$jodbSize(segment == protectedSegment ? size | PROTECTED_BIT : size);
     }
 
     /** Records a use of a loaded object in this transaction: it moves to the front of protected. */
@@ -130,7 +134,7 @@ public final class ObjectCache {
         int size = sizeOf(object);
         unlink(object);
         object.$jodbSize(size);
-        linkFront(policy == EvictionPolicy.SEGMENTED ? hot : probation, object);
+        linkFront(policy == EvictionPolicy.SEGMENTED ? protectedSegment : probation, object);
     }
 
     /** Records that an object became a ghost: it leaves the rings and is then held only weakly. */
@@ -151,7 +155,7 @@ public final class ObjectCache {
      */
     public void resetAccessed() {
         probation.resetAccessed();
-        hot.resetAccessed();
+        protectedSegment.resetAccessed();
     }
 
     /**
@@ -162,21 +166,21 @@ public final class ObjectCache {
      */
     public void collect(int targetCount, long targetBytes, Consumer<PersistentObject> deactivate) {
         historyWindow = (int) Math.min(STAMP_MASK >> 1, (long) HISTORY_TARGETS * Math.max(1, targetCount));
-        long hotCount = (long) targetCount * PROTECTED_PERCENT / 100;
-        long hotBytes = targetBytes / 100 * PROTECTED_PERCENT;
-        for (PersistentObject node = hot.head.$jodbPrev(); node != hot.head
-                && (hot.count > hotCount || hot.bytes > hotBytes); ) {
+        long protectedCount = (long) targetCount * PROTECTED_PERCENT / 100;
+        long protectedBytes = targetBytes / 100 * PROTECTED_PERCENT;
+        for (PersistentObject node = protectedSegment.head.$jodbPrev(); node != protectedSegment.head
+                && (protectedSegment.count > protectedCount || protectedSegment.bytes > protectedBytes); ) {
             PersistentObject previous = node.$jodbPrev();
             if (isEvictable(node)) {
                 int size = sizeOf(node);
                 unlink(node);
                 node.$jodbSize(size); // clears the protected bit
-                probation.linkFront(node);
+                probation.linkFront(node, size);
             }
             node = previous;
         }
         evict(probation, targetCount, targetBytes, deactivate);
-        evict(hot, targetCount, targetBytes, deactivate);
+        evict(protectedSegment, targetCount, targetBytes, deactivate);
     }
 
     /** Turns every loaded object that is neither CHANGED nor STICKY into a ghost. */
@@ -187,7 +191,7 @@ public final class ObjectCache {
     /** Every loaded object, protected first, each ring most recently used first (a copy). */
     public List<PersistentObject> loadedObjects() {
         List<PersistentObject> objects = new ArrayList<>(loadedCount());
-        hot.addTo(objects);
+        protectedSegment.addTo(objects);
         probation.addTo(objects);
         return objects;
     }
@@ -200,6 +204,14 @@ public final class ObjectCache {
         return objects;
     }
 
+    /**
+     * Drops the identity-map entries of every ghost the JVM has collected, even those it has not yet
+     * reported, and shrinks the map to fit (for heap profiles). O(identity map capacity).
+     */
+    void sweepCollected() {
+        byOid.sweep();
+    }
+
     /** The policy this cache evicts by. */
     public EvictionPolicy policy() {
         return policy;
@@ -208,7 +220,7 @@ public final class ObjectCache {
     /** Counts and totals; see {@link CacheStats}. */
     public CacheStats stats() {
         int loaded = loadedCount();
-        return new CacheStats(loaded, Math.max(0, byOid.size() - loaded), probation.bytes + hot.bytes,
+        return new CacheStats(loaded, Math.max(0, byOid.size() - loaded), probation.bytes + protectedSegment.bytes,
                 hits, misses, loads, evictions);
     }
 
@@ -217,9 +229,9 @@ public final class ObjectCache {
         return isLinked(object) ? sizeOf(object) : 0;
     }
 
-    private void evict(Segment segment, int targetCount, long targetBytes, Consumer<PersistentObject> deactivate) {
+    private void evict(RecencySegment segment, int targetCount, long targetBytes, Consumer<PersistentObject> deactivate) {
         for (PersistentObject node = segment.head.$jodbPrev(); node != segment.head
-                && (loadedCount() > targetCount || probation.bytes + hot.bytes > targetBytes); ) {
+                && (loadedCount() > targetCount || probation.bytes + protectedSegment.bytes > targetBytes); ) {
             PersistentObject previous = node.$jodbPrev();
             if (isEvictable(node)) {
                 deactivate.accept(node);
@@ -229,8 +241,18 @@ public final class ObjectCache {
         }
     }
 
+    /** True while a loaded object is in the protected segment (for tests). */
+    static boolean isProtected(PersistentObject object) {
+        return isLinked(object) && object.$jodbSize() < 0;
+    }
+
+    /** Sets the eviction clock, so tests can show its wrap-around without 2^31 evictions. */
+    void setEvictionClock(int value) {
+        evictionClock = value & STAMP_MASK;
+    }
+
     private int loadedCount() {
-        return probation.count + hot.count;
+        return probation.count + protectedSegment.count;
     }
 
     private static boolean isEvictable(PersistentObject object) {
@@ -246,68 +268,20 @@ public final class ObjectCache {
         return object.$jodbSize() & ~PROTECTED_BIT;
     }
 
-    private Segment segmentOf(PersistentObject object) {
-        return object.$jodbSize() < 0 ? hot : probation;
+    private RecencySegment segmentOf(PersistentObject object) {
+        return object.$jodbSize() < 0 ? protectedSegment : probation;
     }
 
-    private void linkFront(Segment segment, PersistentObject object) {
-        if (segment == hot) {
+    private void linkFront(RecencySegment segment, PersistentObject object) {
+        if (segment == protectedSegment) {
             object.$jodbSize(object.$jodbSize() | PROTECTED_BIT);
         }
-        segment.linkFront(object);
+        segment.linkFront(object, sizeOf(object));
     }
 
     private void unlink(PersistentObject object) {
         if (isLinked(object)) {
             segmentOf(object).unlink(object, sizeOf(object));
-        }
-    }
-
-    /** One ring with its sentinel, totals, and the number of objects moved to its front lately. */
-    private static final class Segment {
-        final RingHead head = new RingHead();
-        int count;
-        long bytes;
-        /** Objects linked at the front since the last reset: all objects used since are among them. */
-        int movedToFront;
-
-        void linkFront(PersistentObject object) {
-            PersistentObject first = head.$jodbNext();
-            object.$jodbPrev(head);
-            object.$jodbNext(first);
-            first.$jodbPrev(object);
-            head.$jodbNext(object);
-            count++;
-            bytes += object.$jodbSize() & ~PROTECTED_BIT;
-            movedToFront++;
-        }
-
-        void unlink(PersistentObject object, int size) {
-            PersistentObject previous = object.$jodbPrev();
-            PersistentObject next = object.$jodbNext();
-            previous.$jodbNext(next);
-            next.$jodbPrev(previous);
-            object.$jodbPrev(null);
-            object.$jodbNext(null);
-            count--;
-            bytes -= size;
-        }
-
-        void resetAccessed() {
-            PersistentObject node = head.$jodbNext();
-            for (int i = 0; i < movedToFront && node != head; i++) {
-                if (node.$jodbState() == StateCodes.ACCESSED) {
-                    node.$jodbState(StateCodes.UPTODATE);
-                }
-                node = node.$jodbNext();
-            }
-            movedToFront = 0;
-        }
-
-        void addTo(List<PersistentObject> objects) {
-            for (PersistentObject node = head.$jodbNext(); node != head; node = node.$jodbNext()) {
-                objects.add(node);
-            }
         }
     }
 }

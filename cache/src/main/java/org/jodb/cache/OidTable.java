@@ -36,6 +36,11 @@ final class OidTable {
         return size;
     }
 
+    /** Slots in the table: a power of two, at least {@value #MIN_CAPACITY}. */
+    int capacity() {
+        return slots.length;
+    }
+
     PersistentObject get(long oid) {
         int h = hash(oid);
         OidReference[] table = slots;
@@ -110,8 +115,31 @@ final class OidTable {
             removed |= removeEntry((OidReference) stale);
         }
         if (removed && slots.length > MIN_CAPACITY && size < slots.length >>> 3) {
-            rehash(Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, size)) << 2));
+            rehash(capacityFor(size));
         }
+    }
+
+    /**
+     * Drops the entry of every collected object, including those whose reference the JVM has not
+     * queued yet (that hand-over runs on another thread, a little after the collection), and
+     * shrinks the table to fit. Costs O(capacity); for diagnostics such as heap profiles.
+     */
+    void sweep() {
+        while (collected.poll() != null) {
+            // the rehash below drops every cleared entry, queued or not
+        }
+        int live = 0;
+        for (OidReference entry : slots) {
+            if (entry != null && !entry.refersTo(null)) {
+                live++;
+            }
+        }
+        rehash(capacityFor(live));
+    }
+
+    /** The capacity a table shrinks to for {@code entries}: 2 to 4 slots per entry. */
+    private static int capacityFor(int entries) {
+        return Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, entries)) << 2);
     }
 
     private boolean removeEntry(OidReference stale) {

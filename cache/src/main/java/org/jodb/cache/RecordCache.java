@@ -39,6 +39,7 @@ import java.util.function.ToLongFunction;
 public final class RecordCache<R> {
     /** Versions kept per oid: readers on old snapshots and on the newest one usually need 1 or 2. */
     static final int MAX_VERSIONS = 4;
+    /** Bytes weighed per cached version beyond its record: Caffeine node, key, version, array slot. */
     private static final int ENTRY_OVERHEAD = 96;
 
     private final RevisionLog log;

@@ -1,0 +1,66 @@
+package org.jodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.jodb.storage.memory.MemoryStorage;
+import org.jodb.testmodel.Account;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * By default the shared record cache exists where it saves work (the file storage) and not where
+ * it only duplicates the storage (MemoryStorage); an explicit budget is honoured everywhere.
+ */
+class RecordCacheDefaultTest {
+
+    @Test
+    void theFileStorageHasARecordCacheByDefault(@TempDir Path directory) {
+        try (Database db = Database.open(directory.resolve("db.jodb"))) {
+            assertTrue(reloadAndCountRecordCacheHits(db) > 0, db.stats().toString());
+        }
+    }
+
+    @Test
+    void theMemoryStorageHasNoRecordCacheByDefault() {
+        try (Database db = Database.open(new MemoryStorage())) {
+            assertEquals(0, reloadAndCountRecordCacheHits(db));
+            assertEquals(0, db.stats().recordCacheEntries());
+        }
+    }
+
+    @Test
+    void anExplicitBudgetGivesTheMemoryStorageARecordCache() {
+        try (Database db = Database.open(new MemoryStorage(), DatabaseOptions.defaults().withRecordCacheBytes(1 << 20))) {
+            assertTrue(reloadAndCountRecordCacheHits(db) > 0, db.stats().toString());
+        }
+    }
+
+    @Test
+    void aZeroBudgetTurnsTheFileStoragesRecordCacheOff(@TempDir Path directory) {
+        try (Database db = Database.open(directory.resolve("db.jodb"), DatabaseOptions.defaults().withRecordCacheBytes(0))) {
+            assertEquals(0, reloadAndCountRecordCacheHits(db));
+        }
+    }
+
+    @Test
+    void aNegativeBudgetOtherThanAutomaticIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> DatabaseOptions.defaults().withRecordCacheBytes(-2));
+    }
+
+    /** Stores an account, then turns it into a ghost and loads it again, twice. */
+    private static long reloadAndCountRecordCacheHits(Database db) {
+        db.transact(c -> c.root().put("a", new Account("a", 7)));
+        try (Connection conn = db.open()) {
+            Account account = (Account) conn.root().get("a");
+            assertEquals(7, account.balance());
+            for (int i = 0; i < 2; i++) { // the first reload fills the record cache, the second may hit
+                conn.minimize();
+                assertEquals(7, account.balance());
+            }
+        }
+        return db.stats().recordCacheHits();
+    }
+}
