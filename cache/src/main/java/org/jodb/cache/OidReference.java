@@ -4,16 +4,16 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 
 /**
- * A weak identity-map entry. It keeps the oid's 32-bit hash rather than the oid itself: the hash
- * is all {@link OidTable} needs to find the entry's slot again after the object is collected, and
- * an int fits in the alignment gap of {@link WeakReference} (32 bytes in all) where a long would
- * cost 8 more bytes per object.
+ * A weak identity-map entry that remembers its oid, so that {@link OidTable} finds an entry by
+ * comparing oids in the entry itself, without touching the (possibly collected, often cache-cold)
+ * object, and finds the entry's slot again after the object is collected. 40 bytes with
+ * compressed references.
  */
 final class OidReference extends WeakReference<PersistentObject> {
-    final int hash;
+    final long oid;
 
-    OidReference(PersistentObject object, int hash, ReferenceQueue<PersistentObject> queue) {
+    OidReference(PersistentObject object, long oid, ReferenceQueue<PersistentObject> queue) {
         super(object, queue);
-        this.hash = hash;
+        this.oid = oid;
     }
 }

@@ -5,12 +5,12 @@ import java.util.function.Consumer;
 
 /**
  * The weak identity map oid -> object: open addressing with linear probing over an array of
- * {@link OidReference}s, so an entry costs one 32-byte weak reference plus 4 to 11 bytes of table
+ * {@link OidReference}s, so an entry costs one 40-byte weak reference plus 4 to 11 bytes of table
  * (a {@code HashMap<Long, WeakReference>} costs a Long, a node and a reference: 80+ bytes).
  *
- * <p>Lookups compare the stored hash first and dereference only on a hash match; an entry whose
- * object was collected never matches and is removed when its reference is dequeued (backward-shift
- * deletion, so no tombstones). The table shrinks when mostly empty, so dropping ghosts returns the
+ * <p>Lookups compare the oid kept in the entry and dereference only the entry that matches; an
+ * entry whose object was collected answers null and is removed when its reference is dequeued
+ * (backward-shift deletion, so no tombstones). There is at most one entry per oid. The table shrinks when mostly empty, so dropping ghosts returns the
  * memory. Not thread-safe.
  */
 final class OidTable {
@@ -42,19 +42,15 @@ final class OidTable {
     }
 
     PersistentObject get(long oid) {
-        int h = hash(oid);
         OidReference[] table = slots;
         int mask = table.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
+        for (int i = hash(oid) & mask; ; i = (i + 1) & mask) {
             OidReference entry = table[i];
             if (entry == null) {
                 return null;
             }
-            if (entry.hash == h) {
-                PersistentObject object = entry.get();
-                if (object != null && object.$jodbOid() == oid) {
-                    return object;
-                }
+            if (entry.oid == oid) {
+                return entry.get(); // null if collected: no other entry can have this oid
             }
         }
     }
@@ -63,23 +59,18 @@ final class OidTable {
     void put(PersistentObject object) {
         expunge();
         long oid = object.$jodbOid();
-        int h = hash(oid);
         int mask = slots.length - 1;
-        int i = h & mask;
+        int i = hash(oid) & mask;
         for (OidReference entry; (entry = slots[i]) != null; i = (i + 1) & mask) {
-            if (entry.hash == h) {
-                PersistentObject existing = entry.get();
-                if (existing == object) {
-                    return;
+            if (entry.oid == oid) {
+                if (entry.get() != object) {
+                    entry.clear(); // a cleared reference is never enqueued; if it already was,
+                    slots[i] = new OidReference(object, oid, collected); // removeEntry skips it
                 }
-                if (existing != null && existing.$jodbOid() == oid) {
-                    entry.clear(); // a cleared reference is never enqueued
-                    slots[i] = new OidReference(object, h, collected);
-                    return;
-                }
+                return;
             }
         }
-        slots[i] = new OidReference(object, h, collected);
+        slots[i] = new OidReference(object, oid, collected);
         if (++size > slots.length - (slots.length >>> 2)) {
             rehash(slots.length << 1);
         }
@@ -87,10 +78,10 @@ final class OidTable {
 
     /** Removes the object's entry, if it has one. */
     void remove(PersistentObject object) {
-        int h = hash(object.$jodbOid());
+        long oid = object.$jodbOid();
         int mask = slots.length - 1;
-        for (int i = h & mask; slots[i] != null; i = (i + 1) & mask) {
-            if (slots[i].get() == object) {
+        for (int i = hash(oid) & mask; slots[i] != null; i = (i + 1) & mask) {
+            if (slots[i].oid == oid && slots[i].get() == object) {
                 slots[i].clear();
                 deleteAt(i);
                 return;
@@ -144,7 +135,7 @@ final class OidTable {
 
     private boolean removeEntry(OidReference stale) {
         int mask = slots.length - 1;
-        for (int i = stale.hash & mask; slots[i] != null; i = (i + 1) & mask) {
+        for (int i = hash(stale.oid) & mask; slots[i] != null; i = (i + 1) & mask) {
             if (slots[i] == stale) {
                 deleteAt(i);
                 return true;
@@ -159,7 +150,7 @@ final class OidTable {
         slots[hole] = null;
         size--;
         for (int j = (hole + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-            int home = slots[j].hash & mask;
+            int home = hash(slots[j].oid) & mask;
             boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!stays) {
                 slots[hole] = slots[j];
@@ -176,7 +167,7 @@ final class OidTable {
         int mask = capacity - 1;
         for (OidReference entry : old) {
             if (entry != null && !entry.refersTo(null)) {
-                int i = entry.hash & mask;
+                int i = hash(entry.oid) & mask;
                 while (slots[i] != null) {
                     i = (i + 1) & mask;
                 }
