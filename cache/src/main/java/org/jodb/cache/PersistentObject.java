@@ -108,7 +108,9 @@ public interface PersistentObject {
                 $jodbState(StateCodes.STICKY);
             }
         } else if (code == StateCodes.STICKY) {
-            $jodbState(StateCodes.ACCESSED);
+            // UPTODATE, not ACCESSED: the next read then reports the use to the cache, which keeps
+            // its accessed-objects bookkeeping exact.
+            $jodbState(StateCodes.UPTODATE);
         }
     }
 
