@@ -23,9 +23,16 @@ public final class Acknowledgements {
         out.flush();
     }
 
-    /** Transaction {@code transaction} is committed: call only after the commit returned. */
+    /**
+     * Transaction {@code transaction} is committed: call only after the commit returned. Halts the
+     * JVM if the line could not be delivered (PrintStream swallows errors), so that no commit is
+     * ever made after an acknowledgement that the parent did not get.
+     */
     public void committed(long transaction) {
         out.println(COMMITTED + transaction);
         out.flush();
+        if (out.checkError()) {
+            Runtime.getRuntime().halt(4);
+        }
     }
 }

@@ -76,6 +76,9 @@ final class ChildJvm {
             }
         } catch (IOException e) {
             // the pipe closes when the child is killed
+        } catch (RuntimeException e) {
+            // Reported, never swallowed: a reader that stopped would make later commits look unacknowledged.
+            protocolError = "cannot read the child's acknowledgements: " + e;
         }
     }
 

@@ -1,24 +1,22 @@
 package org.jodb.tests.crash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
+import org.jodb.JodbException;
 import org.jodb.storage.file.FileStorage;
 import org.jodb.storage.file.FileStorageOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A torn meta page on a file a SIGKILLed child left behind: the newest meta page's first sector,
- * which holds all its fields (the rest of the page is zeros), never reached the disk as written
- * (as after a power cut in the middle of its write). A tear after the first sector changes no
- * byte, so this is the tear that matters. {@code FileStorageBadInputTest}
- * shows the fallback on a two-revision file; this shows it on a crash-made file with overflow
- * extents, reused pages and bookkeeping: the previous revision is complete and exactly right,
- * so the commit just before it is readable even though the newest commit wrote over freed pages.
+ * Damaged meta pages on files a SIGKILLed child left behind (overflow extents, reused pages,
+ * bookkeeping), beyond {@code FileStorageBadInputTest}'s two-revision file. A meta page's fields
+ * all sit in its first sector (the rest is zeros), so the damage is done there.
  */
 class TornMetaAfterSigkillTest {
     private static final int PAGE_SIZE = FileStorageOptions.DEFAULT_PAGE_SIZE;
@@ -26,24 +24,48 @@ class TornMetaAfterSigkillTest {
     @TempDir
     Path dir;
 
+    /**
+     * A power cut while the last commit writes its meta page: that commit's pages are synced, its
+     * meta page is torn. Opening falls back to the previous transaction, complete and exact.
+     */
     @Test
-    void tornNewestMetaPageFallsBackToTheCompletePreviousTransaction() throws Exception {
+    void tornMetaPageOfTheLastCommitFallsBackToThePreviousTransaction() throws Exception {
         KillCampaign campaign = new KillCampaign(MixedRecordsWorkload.class, dir, 42);
         long stored = campaign.run(4);
-        assertTrue(stored >= 1, "needs two transactions, has " + (stored + 1));
-        long revision;
-        try (FileStorage storage = FileStorage.open(campaign.file())) {
-            revision = storage.lastRevision();
-        }
+        MixedRecordsWorkload workload = new MixedRecordsWorkload();
+        assertThrows(StopAfterOneCommit.class, () -> workload.commitUntilKilled(campaign.file(),
+                new Acknowledgements(new StopAfterOneCommit.Stream())));
+        long revision = lastRevision(campaign.file());
         damageFirstSector(campaign.file(), revision % 2);
 
-        try (FileStorage storage = FileStorage.open(campaign.file())) {
-            assertEquals(revision - 1, storage.lastRevision(), "the other meta page is the previous revision");
+        assertEquals(revision - 1, lastRevision(campaign.file()), "the other meta page is the previous revision");
+        assertEquals(stored, workload.checkAfterCrash(campaign.file()), "one revision per transaction");
+        assertTrue(campaign.run(2) >= stored, "the child continues from the fallback revision");
+    }
+
+    /**
+     * The newest meta page damaged after it was durable (bit rot, not a torn write) on a file whose
+     * killed child may have begun the next commit over pages the previous revision used: opening
+     * either gives the previous transaction exactly or fails naming a page, never wrong data.
+     */
+    @Test
+    void damagedDurableMetaPageNeverYieldsWrongData() throws Exception {
+        KillCampaign campaign = new KillCampaign(MixedRecordsWorkload.class, dir, 43);
+        long stored = campaign.run(3);
+        long revision = lastRevision(campaign.file());
+        damageFirstSector(campaign.file(), revision % 2);
+        try {
+            assertEquals(stored - 1, new MixedRecordsWorkload().checkAfterCrash(campaign.file()));
+        } catch (JodbException clearError) {
+            assertTrue(clearError.getMessage().matches("(?s).*page \\d+.*"), clearError.getMessage());
+            System.out.println("damaged durable meta page, refused: " + clearError.getMessage());
         }
-        // One revision per transaction in this workload, so the fallback is transaction stored - 1,
-        // checked slot by slot against the plan.
-        assertEquals(stored - 1, new MixedRecordsWorkload().checkAfterCrash(campaign.file()));
-        assertTrue(campaign.run(2) >= stored - 1, "the child continues from the fallback revision");
+    }
+
+    private static long lastRevision(Path file) {
+        try (FileStorage storage = FileStorage.open(file)) {
+            return storage.lastRevision();
+        }
     }
 
     /** Zeroes a meta page's first sector after its checksum field, so the checksum no longer holds. */
