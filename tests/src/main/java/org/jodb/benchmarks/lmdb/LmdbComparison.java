@@ -15,7 +15,7 @@ import org.jodb.storage.file.FileStorageOptions;
  * workload (1,000 x 200 B records, 10 rewritten per commit) under each {@link ReaderPlan}, with
  * sync on and, for the held reader, off; commits of 1 and 1,000 changed records; loading records
  * by key from a warm file. Run it with {@code mvn -B -Plmdb-compare -DskipTests verify} (arguments:
- * {@code -Dlmdb.args="COMMITS LOADS"}, default 40000 and 1000000). The full size writes about 3 GiB
+ * {@code -Dlmdb.args="COMMITS LOADS"}, default 40000 and 1000000). The full size writes about 9 GiB
  * of LMDB files under {@code java.io.tmpdir}, deleted afterwards.
  */
 public final class LmdbComparison {
