@@ -4,12 +4,15 @@ import java.io.PrintStream;
 
 /**
  * The child's side of the line protocol the parent reads: {@code ready} once the file is open and
- * recovered, then {@code committed n} after transaction n's commit has returned. Each line is
- * flushed at once, so a line the parent reads is a promise that the commit is durable.
+ * recovered, then {@code committed n} after transaction n's commit has returned, and
+ * {@code phase <name>} when maintenance work begins (so the parent can aim kills into it). Each
+ * line is flushed at once, so a {@code committed} line the parent reads is a promise that the
+ * commit is durable.
  */
 public final class Acknowledgements {
     public static final String READY = "ready";
     public static final String COMMITTED = "committed ";
+    public static final String PHASE = "phase ";
 
     private final PrintStream out;
 
@@ -34,5 +37,14 @@ public final class Acknowledgements {
         if (out.checkError()) {
             Runtime.getRuntime().halt(4);
         }
+    }
+
+    /**
+     * The child starts {@code name} (e.g. {@code gc-start}) now. Only a hint for kill timing: a lost
+     * line makes no acknowledged commit unacknowledged, so delivery is not checked.
+     */
+    public void phase(String name) {
+        out.println(PHASE + name);
+        out.flush();
     }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,6 +26,8 @@ final class ChildJvm {
     private final Thread reader;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicLong lastAcknowledged = new AtomicLong(-1);
+    private final BlockingQueue<String> phases = new LinkedBlockingQueue<>();
+    private volatile String lastPhase;
     private volatile String protocolError;
 
     private ChildJvm(Process process, Path stderr) {
@@ -70,6 +74,11 @@ final class ChildJvm {
                         protocolError = "acknowledgement " + n + " after " + lastAcknowledged.get();
                     }
                     lastAcknowledged.set(n);
+                    lastPhase = null; // a commit ends any maintenance phase
+                } else if (line.startsWith(Acknowledgements.PHASE)) {
+                    String phase = line.substring(Acknowledgements.PHASE.length());
+                    lastPhase = phase;
+                    phases.add(phase);
                 } else {
                     protocolError = "unexpected line from the child: " + line;
                 }
@@ -85,6 +94,29 @@ final class ChildJvm {
     /** Waits until the child has opened the file; false if it did not within the timeout. */
     boolean awaitReady(long timeoutMillis) throws InterruptedException {
         return ready.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until the child announces {@code phase} ({@link Acknowledgements#phase}), skipping
+     * other phases; false if it did not within the timeout.
+     */
+    boolean awaitPhase(String phase, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        for (long left = timeoutMillis; left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+            String next = phases.poll(left, TimeUnit.MILLISECONDS);
+            if (phase.equals(next)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The phase the child announced last, or null if it acknowledged a commit since (or never
+     * announced one). Read after {@link #kill()}, it names the work the kill interrupted.
+     */
+    String lastPhase() {
+        return lastPhase;
     }
 
     boolean isAlive() {

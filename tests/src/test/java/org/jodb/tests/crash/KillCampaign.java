@@ -1,7 +1,9 @@
 package org.jodb.tests.crash;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,6 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Delays: a tenth of the kills land during the child's start-up (JVM start, file open and
  * recovery), the rest after it reported ready: 0-3 ms (inside the first commits), 3-60 ms and
  * 60-400 ms, so kills fall anywhere in a commit: page writes, the forces, the meta page write.
+ * A campaign {@link #aimingAt aiming at} phases the child announces (e.g. {@code gc-start}) instead
+ * waits, for a share of its kills, until the child announces one of them and kills 0 to a given
+ * delay later, so that kills land inside short maintenance work often rather than by chance.
  */
 final class KillCampaign {
     private static final long READY_TIMEOUT_MILLIS = 60_000;
@@ -29,6 +34,11 @@ final class KillCampaign {
     private long stored = -1;
     private long acknowledgedCommits;
     private int killsBeforeReady;
+    private String[] aimedPhases = new String[0];
+    private int aimedPercent;
+    private int maxAimedDelayMicros;
+    /** Per phase the child announced last before a kill: how many kills interrupted it. */
+    private final Map<String, Integer> interrupted = new TreeMap<>();
 
     KillCampaign(Class<? extends CrashWorkload> workloadClass, Path dir, long seed) {
         this.workloadClass = workloadClass;
@@ -42,6 +52,22 @@ final class KillCampaign {
         this.random = new Random(seed);
     }
 
+    /**
+     * Aims {@code percent} of the kills after start-up at {@code phases}: waits for one of them
+     * (picked at random) and kills 0 to {@code maxDelayMicros} after it was announced.
+     */
+    KillCampaign aimingAt(int percent, int maxDelayMicros, String... phases) {
+        this.aimedPercent = percent;
+        this.maxAimedDelayMicros = maxDelayMicros;
+        this.aimedPhases = phases.clone();
+        return this;
+    }
+
+    /** How many kills interrupted each announced phase (the child's last line before dying). */
+    Map<String, Integer> interrupted() {
+        return interrupted;
+    }
+
     /** Runs {@code kills} kill-and-check rounds; returns the newest stored transaction. */
     long run(int kills) throws InterruptedException {
         long start = System.nanoTime();
@@ -51,6 +77,10 @@ final class KillCampaign {
         System.out.printf("%s: %d kills (%d during start-up), %d commits acknowledged, marker %d,"
                         + " file %.1f MiB, %.1f s%n", workloadClass.getSimpleName(), kills, killsBeforeReady,
                 acknowledgedCommits, stored, file.toFile().length() / 1048576.0, (System.nanoTime() - start) / 1e9);
+        if (!interrupted.isEmpty()) {
+            System.out.printf("%s: kills by the child's last announced phase: %s%n",
+                    workloadClass.getSimpleName(), interrupted);
+        }
         return stored;
     }
 
@@ -70,12 +100,25 @@ final class KillCampaign {
                 child.kill();
                 throw new AssertionError("kill " + kill + ": the child did not open the file: " + child.stderr());
             }
-            sleepMicros(delayAfterReadyMicros());
+            if (aimedPhases.length > 0 && random.nextInt(100) < aimedPercent) {
+                String phase = aimedPhases[random.nextInt(aimedPhases.length)];
+                if (!child.awaitPhase(phase, READY_TIMEOUT_MILLIS)) {
+                    child.kill();
+                    throw new AssertionError("kill " + kill + ": the child never announced " + phase
+                            + ": " + child.stderr());
+                }
+                sleepMicros(random.nextInt(maxAimedDelayMicros + 1));
+            } else {
+                sleepMicros(delayAfterReadyMicros());
+            }
         }
         if (!child.isAlive()) {
             throw new AssertionError("kill " + kill + ": the child died by itself: " + child.stderr());
         }
         long acknowledged = child.kill();
+        if (child.lastPhase() != null) {
+            interrupted.merge(child.lastPhase(), 1, Integer::sum);
+        }
         long previous = stored;
         try {
             stored = workload.checkAfterCrash(file);
