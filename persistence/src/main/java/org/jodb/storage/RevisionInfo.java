@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param revision  the revision
  * @param committed when its commit was made (the committing machine's clock), or null where the
- *                  storage no longer knows (the file storage keeps the time of older retained
- *                  revisions in memory only, so after a restart it knows only the newest's)
+ *                  storage does not know (the file storage records it for every retained
+ *                  revision, except older ones retained in a file of format version 1)
  */
 public record RevisionInfo(long revision, Instant committed) {
 }

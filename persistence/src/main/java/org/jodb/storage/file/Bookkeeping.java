@@ -7,19 +7,21 @@ import java.util.List;
 /**
  * The page accounting of one revision, written by its commit (bbolt keeps its free list this way;
  * here the pending groups go along, so the interval rule survives a restart): the free extents,
- * the pending groups (superseded but possibly still visible), and the roots of the older revisions
- * the retention window keeps readable.
+ * the pending groups (superseded but possibly still visible), and the roots and commit times of the
+ * older revisions the retention window keeps readable (the times so that a time window,
+ * {@link FileStorageOptions#keepHistory}, still knows after a restart which revisions it keeps).
  *
  * <p><b>Encoding</b> (one extent of type {@link PageType#BOOKKEEPING}; header count = body length):
  * head count (4), per head revision (8), root page (8, 0 = empty tree), root's creating revision
- * (8); free count (4), per extent start (8) and span (4); group count (4), per group created (8),
+ * (8), commit time in epoch milliseconds (8, only from format version 2 on; version 1 files
+ * decode with time 0, unknown); free count (4), per extent start (8) and span (4); group count (4), per group created (8),
  * superseded (8), extent count (4), then its extents as above.
  */
 record Bookkeeping(List<Head> retainedHeads, List<Extent> free, List<PageGroup> groups) {
 
     /** Upper bound of the encoded body length. */
     static int bodyLength(int heads, int freeExtents, List<PageGroup> groups) {
-        long length = 12L + 24L * heads + 12L * freeExtents;
+        long length = 12L + 32L * heads + 12L * freeExtents;
         for (PageGroup group : groups) {
             length += 20 + 12L * group.extents.size();
         }
@@ -33,7 +35,7 @@ record Bookkeeping(List<Head> retainedHeads, List<Extent> free, List<PageGroup> 
         body.putInt(retainedHeads.size());
         for (Head head : retainedHeads) {
             body.putLong(head.revision()).putLong(head.root() == null ? 0 : head.root().page())
-                    .putLong(head.root() == null ? 0 : head.root().created());
+                    .putLong(head.root() == null ? 0 : head.root().created()).putLong(head.timestamp());
         }
         putExtents(body, free);
         body.putInt(groups.size());
@@ -52,7 +54,8 @@ record Bookkeeping(List<Head> retainedHeads, List<Extent> free, List<PageGroup> 
         }
     }
 
-    static Bookkeeping decode(Page page) {
+    /** Decodes an extent written by format version {@code formatVersion} (1 or 2). */
+    static Bookkeeping decode(Page page, int formatVersion) {
         ByteBuffer body = page.body();
         int headCount = body.getInt();
         List<Head> heads = new ArrayList<>(headCount);
@@ -60,7 +63,8 @@ record Bookkeeping(List<Head> retainedHeads, List<Extent> free, List<PageGroup> 
             long revision = body.getLong();
             long root = body.getLong();
             long created = body.getLong();
-            heads.add(new Head(revision, root == 0 ? null : new NodeRef(root, 1, created), 0));
+            long timestamp = formatVersion >= 2 ? body.getLong() : 0;
+            heads.add(new Head(revision, root == 0 ? null : new NodeRef(root, 1, created), timestamp));
         }
         List<Extent> free = getExtents(body);
         int groupCount = body.getInt();

@@ -44,8 +44,10 @@ import org.jodb.storage.Storage;
  * A page freed by commit R is reused only by commits after R, when R is durable.
  *
  * <p><b>Reclamation</b>: see {@link PendingPages}. Snapshots pin their revision; closing the last
- * pin frees exactly the pages only it held. {@link FileStorageOptions#keepRevisions} keeps the
- * newest revisions openable, also after a restart.
+ * pin frees exactly the pages only it held. {@link FileStorageOptions#keepRevisions} and
+ * {@link FileStorageOptions#keepHistory} keep the newest revisions openable, by count and by commit
+ * time ({@link RetentionWindow}), also after a restart: the bookkeeping records each retained
+ * revision's root and commit time.
  *
  * <p><b>Thread-safety.</b> All methods are thread-safe. Loads take no lock. Pins, pending pages and
  * the published head share a short pin lock, so opening a snapshot never waits for a commit's disk
@@ -76,6 +78,7 @@ public final class FileStorage implements Storage {
 
     // guarded by pinLock
     private final PendingPages pending;
+    private final RetentionWindow window;
     private final List<Extent> released = new ArrayList<>();
     private long releasedPages;
     private final Map<Long, Head> heads = new HashMap<>();
@@ -94,7 +97,8 @@ public final class FileStorage implements Storage {
         this.tree = new ObjectTree(file, cache);
         this.nextOid = new AtomicLong(meta.nextOid());
         this.free = new FreePages(meta.pageCount());
-        this.pending = new PendingPages(options.keepRevisions());
+        this.pending = new PendingPages();
+        this.window = new RetentionWindow(options.keepRevisions(), options.keepHistory());
         this.changeLog = new ChangeLog(options.changeLogRevisions());
         this.current = new Head(meta.revision(), meta.tree(), meta.timestamp());
         heads.put(meta.revision(), current);
@@ -105,6 +109,8 @@ public final class FileStorage implements Storage {
         }
         if (meta.bookkeeping() != null) {
             restore(meta.bookkeeping());
+        } else {
+            window.advance(current, options.clock().millis(), heads::remove);
         }
     }
 
@@ -128,7 +134,8 @@ public final class FileStorage implements Storage {
             if (file.size() == 0) {
                 int size = options.pageSize() == 0 ? FileStorageOptions.DEFAULT_PAGE_SIZE : options.pageSize();
                 file.pageSize(size);
-                meta = new MetaPage(size, 0, null, null, null, FIRST_OID, 2, System.currentTimeMillis());
+                meta = new MetaPage(size, 0, null, null, null, FIRST_OID, 2, options.clock().millis(),
+                        MetaPage.FORMAT_VERSION);
                 // Both slots hold revision 0, so the file is valid whichever one a later commit tears.
                 file.write(meta.encode(0));
                 file.write(meta.encode(1));
@@ -150,19 +157,25 @@ public final class FileStorage implements Storage {
 
     private void restore(NodeRef ref) {
         Bookkeeping book = Bookkeeping.decode(file.read(ref.page(), ref.span(), PageType.BOOKKEEPING,
-                ref.created()));
+                ref.created()), meta.formatVersion());
         book.free().forEach(free::free);
-        long windowStart = pending.windowStart(meta.revision());
-        for (Head head : book.retainedHeads()) {
-            if (head.revision() >= windowStart) {
+        // The window is rebuilt oldest first and judged at the open's "now": what aged out of a
+        // time window while the file was closed leaves it here.
+        long now = options.clock().millis();
+        List<Head> older = new ArrayList<>(book.retainedHeads());
+        older.sort(Comparator.comparingLong(Head::revision));
+        for (Head head : older) {
+            if (head.revision() < meta.revision()) {
                 heads.put(head.revision(), head);
+                window.advance(head, now, heads::remove);
             }
         }
+        window.advance(current, now, heads::remove);
         List<PageGroup> groups = new ArrayList<>(book.groups());
         groups.sort(Comparator.comparingLong(group -> group.superseded));
         // Nothing is pinned yet and the recorded revision is durable: what no kept revision needs
         // is free for the very next commit.
-        pending.committed(groups, meta.revision(), free::free);
+        pending.committed(groups, window.start(), free::free);
     }
 
     /** The storage file. */
@@ -198,8 +211,7 @@ public final class FileStorage implements Storage {
             Head head = heads.get(revision);
             if (head == null) {
                 throw new IllegalArgumentException("revision " + revision + " is no longer retained"
-                        + " (last revision is " + last + "; only the newest " + options.keepRevisions()
-                        + " and pinned revisions are)");
+                        + " (last revision is " + last + "; " + window.describe() + ")");
             }
             pending.pin(revision);
             return new FileSnapshot(this, head);
@@ -289,10 +301,12 @@ public final class FileStorage implements Storage {
         List<PageGroup> groups;
         List<Extent> freeNow;
         List<Head> kept = new ArrayList<>();
+        long committedAt = RetentionWindow.commitTime(options.clock().millis(), head.timestamp());
+        Head newHead = new Head(revision, root, committedAt);
         synchronized (pinLock) {
             groups = pending.snapshot();
             freeNow = new ArrayList<>(released);
-            long windowStart = pending.windowStart(revision);
+            long windowStart = window.startWith(newHead, committedAt);
             for (Head kept1 : heads.values()) {
                 if (kept1.revision() >= windowStart) {
                     kept.add(kept1);
@@ -308,7 +322,7 @@ public final class FileStorage implements Storage {
         work.write(new Bookkeeping(kept, freeNow, groups).encode(pageSize, bookPage, span, revision));
 
         MetaPage next = new MetaPage(pageSize, revision, root, new NodeRef(bookPage, span, revision),
-                catalog, nextOid.get(), free.pageCount(), System.currentTimeMillis());
+                catalog, nextOid.get(), free.pageCount(), committedAt, MetaPage.FORMAT_VERSION);
         work.pages.sort(Comparator.comparingLong(Page::number));
         for (Page page : work.pages) {
             file.write(page);
@@ -329,14 +343,14 @@ public final class FileStorage implements Storage {
         durableTypes = typeCount;
         work.nodes.forEach(cache::put);
         synchronized (pinLock) {
-            pending.committed(superseded, revision, this::release);
-            freedNow.forEach(this::release);
-            Head newHead = new Head(revision, root, next.timestamp());
             heads.put(revision, newHead);
-            long leaving = pending.windowStart(revision) - 1;
-            if (leaving < revision && !pending.isPinned(leaving)) {
-                heads.remove(leaving);
-            }
+            window.advance(newHead, committedAt, leaving -> {
+                if (!pending.isPinned(leaving)) {
+                    heads.remove(leaving);
+                }
+            });
+            pending.committed(superseded, window.start(), this::release);
+            freedNow.forEach(this::release);
             changeLog.add(revision, oids);
             current = newHead; // publish last: a snapshot opened at it finds everything in place
         }
@@ -673,7 +687,7 @@ public final class FileStorage implements Storage {
                 return;
             }
             pending.unpin(revision, this::release);
-            if (!pending.isPinned(revision) && revision < pending.windowStart(current.revision())) {
+            if (!pending.isPinned(revision) && revision < window.start()) {
                 heads.remove(revision);
             }
         }

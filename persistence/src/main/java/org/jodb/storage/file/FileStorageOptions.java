@@ -1,5 +1,8 @@
 package org.jodb.storage.file;
 
+import java.time.Clock;
+import java.time.Duration;
+
 /**
  * Settings of a {@link FileStorage}. Immutable; start from {@link #defaults()} and change what you
  * need with the {@code with...} methods.
@@ -9,15 +12,21 @@ package org.jodb.storage.file;
  *                           one (a non-zero size that differs from an existing file's is an error)
  * @param keepRevisions      how many newest revisions stay openable without a pin, across
  *                           restarts; 1 (the default) keeps only the newest
+ * @param keepHistory        how long after its commit a revision stays openable without a pin,
+ *                           across restarts (measured by {@code clock}, whenever a commit or the
+ *                           open moves the window); zero (the default) keeps none by time. A
+ *                           revision is kept if either this or {@code keepRevisions} keeps it
  * @param changeLogRevisions how many newest revisions {@code changesSince} can report
  * @param nodeCachePages     decoded tree pages kept in memory for reads (0 disables the cache)
  * @param compactOnOpen      whether opening the file compacts it first ({@link FileStorage#compact()})
  * @param sync               whether commits wait for the disk ({@code force}) before and after the
  *                           meta page; turning it off keeps the file consistent but a machine
  *                           crash may lose the newest commits (for tests and bulk loads)
+ * @param clock              the commit times stored with each revision and the "now" of
+ *                           {@code keepHistory}; the system UTC clock by default (tests inject one)
  */
 public record FileStorageOptions(int pageSize, int keepRevisions, int changeLogRevisions,
-        int nodeCachePages, boolean sync, boolean compactOnOpen) {
+        int nodeCachePages, boolean sync, boolean compactOnOpen, Duration keepHistory, Clock clock) {
 
     public static final int DEFAULT_PAGE_SIZE = 4096;
 
@@ -35,34 +44,61 @@ public record FileStorageOptions(int pageSize, int keepRevisions, int changeLogR
         if (nodeCachePages < 0) {
             throw new IllegalArgumentException("nodeCachePages must be >= 0, was " + nodeCachePages);
         }
+        if (keepHistory == null || keepHistory.isNegative()) {
+            throw new IllegalArgumentException("keepHistory must be zero or positive, was " + keepHistory);
+        }
+        if (clock == null) {
+            throw new IllegalArgumentException("clock is null");
+        }
     }
 
-    /** Default page size, only the newest revision kept, 100,000 revisions of change log, sync on. */
+    /**
+     * Default page size, only the newest revision kept (no time window), 100,000 revisions of
+     * change log, sync on, the system clock.
+     */
     public static FileStorageOptions defaults() {
-        return new FileStorageOptions(0, 1, 100_000, 16_384, true, false);
+        return new FileStorageOptions(0, 1, 100_000, 16_384, true, false, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /** Keeps every revision committed within {@code duration} of now openable (see {@link #keepHistory}). */
+    public FileStorageOptions keepHistory(Duration duration) {
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages, sync,
+                compactOnOpen, duration, clock);
+    }
+
+    /** Uses {@code source} for commit times and the retention window's "now". */
+    public FileStorageOptions withClock(Clock source) {
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages, sync,
+                compactOnOpen, keepHistory, source);
     }
 
     public FileStorageOptions withPageSize(int size) {
-        return new FileStorageOptions(size, keepRevisions, changeLogRevisions, nodeCachePages, sync, compactOnOpen);
+        return new FileStorageOptions(size, keepRevisions, changeLogRevisions, nodeCachePages,
+                sync, compactOnOpen, keepHistory, clock);
     }
 
     public FileStorageOptions keepRevisions(int revisions) {
-        return new FileStorageOptions(pageSize, revisions, changeLogRevisions, nodeCachePages, sync, compactOnOpen);
+        return new FileStorageOptions(pageSize, revisions, changeLogRevisions, nodeCachePages,
+                sync, compactOnOpen, keepHistory, clock);
     }
 
     public FileStorageOptions withChangeLogRevisions(int revisions) {
-        return new FileStorageOptions(pageSize, keepRevisions, revisions, nodeCachePages, sync, compactOnOpen);
+        return new FileStorageOptions(pageSize, keepRevisions, revisions, nodeCachePages,
+                sync, compactOnOpen, keepHistory, clock);
     }
 
     public FileStorageOptions withNodeCachePages(int pages) {
-        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, pages, sync, compactOnOpen);
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, pages,
+                sync, compactOnOpen, keepHistory, clock);
     }
 
     public FileStorageOptions compactOnOpen(boolean on) {
-        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages, sync, on);
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages,
+                sync, on, keepHistory, clock);
     }
 
     public FileStorageOptions withSync(boolean on) {
-        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages, on, compactOnOpen);
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages,
+                on, compactOnOpen, keepHistory, clock);
     }
 }

@@ -21,13 +21,19 @@ import org.jodb.JodbException;
  * @param revision    the committed revision
  * @param tree        the object-tree root, or null for an empty tree
  * @param bookkeeping the free/pending/retained-roots extent, or null if none yet
- * @param catalog     the type-catalog extent, or null if no type is registered
+ * <p><b>Format versions.</b> 1: the first. 2: the bookkeeping extent also records the commit time
+ * of each retained revision ({@link Bookkeeping}); the meta page itself is unchanged. Version 1
+ * files open; their first commit writes version 2 (the other slot keeps its version 1 page, so a
+ * fallback to it decodes its bookkeeping as version 1).
+ *
+ * @param catalog       the type-catalog extent, or null if no type is registered
+ * @param formatVersion the version this page was written in (what its bookkeeping extent follows)
  */
 record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, NodeRef catalog,
-        long nextOid, long pageCount, long timestamp) {
+        long nextOid, long pageCount, long timestamp, int formatVersion) {
 
     static final int MAGIC = 0x4A4F4442; // "JODB"
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     static final int MIN_PAGE_SIZE = 1 << 10;
     static final int MAX_PAGE_SIZE = 1 << 16;
     private static final int MAGIC_AT = Page.HEADER_SIZE;
@@ -43,7 +49,7 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
     Page encode(long slot) {
         Page page = Page.create(pageSize, PageType.META, slot, 1, revision);
         ByteBuffer body = page.body();
-        body.putInt(MAGIC).putInt(FORMAT_VERSION).putInt(pageSize).putInt(0).putLong(revision);
+        body.putInt(MAGIC).putInt(formatVersion).putInt(pageSize).putInt(0).putLong(revision);
         putRef(body, tree);
         putRef(body, bookkeeping);
         putRef(body, catalog);
@@ -134,12 +140,13 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
 
     private static MetaPage decode(Page page, int pageSize) {
         ByteBuffer body = page.body();
+        int formatVersion = body.getInt(body.position() + 4);
         body.position(body.position() + 16);
         long revision = body.getLong();
         NodeRef tree = getRef(body);
         NodeRef bookkeeping = getRef(body);
         NodeRef catalog = getRef(body);
         return new MetaPage(pageSize, revision, tree, bookkeeping, catalog, body.getLong(),
-                body.getLong(), body.getLong());
+                body.getLong(), body.getLong(), formatVersion);
     }
 }

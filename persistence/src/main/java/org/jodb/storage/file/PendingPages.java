@@ -13,8 +13,9 @@ import java.util.function.Consumer;
  * The interval rule over superseded pages, and the reader pins it depends on.
  *
  * <p>A group of pages visible to {@code [c, R)} is held while a pinned revision {@code r} with
- * {@code c <= r < R} exists, or while the retention window (the {@code keepRevisions} newest
- * revisions) reaches into {@code [c, R)}, i.e. {@code R} is after the window's first revision.
+ * {@code c <= r < R} exists, or while the retention window ({@link RetentionWindow}: the newest
+ * revisions by count and by commit time) reaches into {@code [c, R)}, i.e. {@code R} is after the
+ * window's first revision.
  * Otherwise it is free. Unlike LMDB (free what is older than the oldest reader), a long-lived
  * reader holds only the pages its own revision can see.
  *
@@ -32,13 +33,8 @@ final class PendingPages {
     private final TreeMap<Long, Integer> pins = new TreeMap<>();
     private final Map<Long, Map<PageGroup.IntervalKey, PageGroup>> blocked = new HashMap<>();
     private final ArrayDeque<PageGroup> retained = new ArrayDeque<>();
-    private final int keepRevisions;
     private long pendingPages;
     private int openPins;
-
-    PendingPages(int keepRevisions) {
-        this.keepRevisions = keepRevisions;
-    }
 
     void pin(long revision) {
         pins.merge(revision, 1, Integer::sum);
@@ -67,17 +63,12 @@ final class PendingPages {
         return pins.containsKey(revision);
     }
 
-    /** The first revision the window keeps readable when {@code lastRevision} is the newest. */
-    long windowStart(long lastRevision) {
-        return lastRevision - keepRevisions + 1;
-    }
-
     /**
-     * Takes the groups superseded by the commit of {@code revision}, which is now durable, and
-     * moves the retention window to it; the extents that became free go to {@code free}.
+     * Takes the groups superseded by a commit that is now durable, after which the retention window
+     * starts at {@code windowStart} (never earlier than at the previous call); the extents that
+     * became free go to {@code free}.
      */
-    void committed(List<PageGroup> superseded, long revision, Consumer<Extent> free) {
-        long windowStart = windowStart(revision);
+    void committed(List<PageGroup> superseded, long windowStart, Consumer<Extent> free) {
         while (!retained.isEmpty() && retained.peekFirst().superseded <= windowStart) {
             PageGroup group = retained.pollFirst();
             pendingPages -= group.pages();

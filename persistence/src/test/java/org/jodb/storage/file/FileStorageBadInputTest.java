@@ -64,10 +64,10 @@ class FileStorageBadInputTest {
     @Test
     void newerFormatVersion() throws IOException {
         Path file = twoRevisions("newer.jodb");
-        byte[] version2 = {0, 0, 0, 2};
-        patch(file, 36, version2);
-        patch(file, 4096 + 36, version2);
-        assertRefusedUntouched(file, FileStorageOptions.defaults(), "format version 2");
+        byte[] version3 = {0, 0, 0, 3};
+        patch(file, 36, version3);
+        patch(file, 4096 + 36, version3);
+        assertRefusedUntouched(file, FileStorageOptions.defaults(), "format version 3");
     }
 
     @Test
