@@ -161,11 +161,12 @@ class GarbageCollectionTest {
         if (step % 2 == 0) {
             mine.setNext(new Node("n" + me + "." + step)); // the old head becomes garbage
             if (mine.children().size() > 3) {
-                mine.children().clear();
+                mine.children().clear(); // mine is already changed by setNext
             }
         } else {
             Node other = (Node) c.root().get("h" + ThreadLocalRandom.current().nextInt(workers));
             mine.children().add(other.next()); // an object that may be garbage by the time we commit
+            Persistence.markChanged(mine); // the list mutation writes no field: tell jodb
         }
     }
 

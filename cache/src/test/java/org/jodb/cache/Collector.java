@@ -5,8 +5,11 @@ import java.lang.ref.WeakReference;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs the garbage collector until something observable happened, a bounded number of times and
- * without sleeping: each round is one {@link System#gc()} and one check.
+ * Runs the garbage collector until something observable happened, a bounded number of times: each
+ * round is one {@link System#gc()}, a wait until the JVM has handed that collection's cleared
+ * references to their queues (shown by a sentinel reference of our own arriving on its queue),
+ * and one check. Without the wait, a check can run before the reference handler thread has
+ * enqueued what the collection cleared.
  */
 final class Collector {
     static final int MAX_ROUNDS = 50;
@@ -19,9 +22,21 @@ final class Collector {
             if (done.getAsBoolean()) {
                 return true;
             }
-            System.gc();
+            gcAndAwaitReferenceProcessing();
         }
         return done.getAsBoolean();
+    }
+
+    private static void gcAndAwaitReferenceProcessing() {
+        ReferenceQueue<Object> queue = new ReferenceQueue<>();
+        WeakReference<Object> sentinel = new WeakReference<>(new Object(), queue);
+        System.gc();
+        try {
+            queue.remove(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sentinel.clear();
     }
 
     /**

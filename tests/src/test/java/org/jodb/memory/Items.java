@@ -43,13 +43,27 @@ final class Items {
         return oids;
     }
 
-    /** Calls System.gc() until {@code condition} holds, at most {@code attempts} times. */
+    /**
+     * Calls System.gc() until {@code condition} holds, at most {@code attempts} times, each time
+     * waiting until the references that collection cleared have reached their queues (a sentinel
+     * reference of our own arrives on its queue), so the check does not race the JVM's reference
+     * handler thread.
+     */
     static boolean gcUntil(java.util.function.BooleanSupplier condition, int attempts) {
         for (int i = 0; i < attempts; i++) {
             if (condition.getAsBoolean()) {
                 return true;
             }
+            java.lang.ref.ReferenceQueue<Object> queue = new java.lang.ref.ReferenceQueue<>();
+            java.lang.ref.WeakReference<Object> sentinel = new java.lang.ref.WeakReference<>(new Object(), queue);
             System.gc();
+            try {
+                queue.remove(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return condition.getAsBoolean();
+            }
+            sentinel.clear();
         }
         return condition.getAsBoolean();
     }
