@@ -10,16 +10,20 @@ package org.jodb.storage.file;
  * @param keepRevisions      how many newest revisions stay openable without a pin, across
  *                           restarts; 1 (the default) keeps only the newest
  * @param changeLogRevisions how many newest revisions {@code changesSince} can report
- * @param nodeCachePages     decoded tree pages kept in memory for reads (0 disables the cache)
+ * @param nodeCacheBytes     heap bytes of decoded tree pages kept for reads, least recently used
+ *                           leaves going first (0 disables the cache); a decoded page takes a
+ *                           little more than the page size
  * @param compactOnOpen      whether opening the file compacts it first ({@link FileStorage#compact()})
  * @param sync               whether commits wait for the disk ({@code force}) before and after the
  *                           meta page; turning it off keeps the file consistent but a machine
  *                           crash may lose the newest commits (for tests and bulk loads)
  */
 public record FileStorageOptions(int pageSize, int keepRevisions, int changeLogRevisions,
-        int nodeCachePages, boolean sync, boolean compactOnOpen) {
+        long nodeCacheBytes, boolean sync, boolean compactOnOpen) {
 
     public static final int DEFAULT_PAGE_SIZE = 4096;
+    /** The default {@link #nodeCacheBytes}: 64 MiB, the tree of about half a million small records. */
+    public static final long DEFAULT_NODE_CACHE_BYTES = 64L << 20;
 
     public FileStorageOptions {
         if (pageSize != 0 && !MetaPage.isValidPageSize(pageSize)) {
@@ -32,37 +36,40 @@ public record FileStorageOptions(int pageSize, int keepRevisions, int changeLogR
         if (changeLogRevisions < 1) {
             throw new IllegalArgumentException("changeLogRevisions must be >= 1, was " + changeLogRevisions);
         }
-        if (nodeCachePages < 0) {
-            throw new IllegalArgumentException("nodeCachePages must be >= 0, was " + nodeCachePages);
+        if (nodeCacheBytes < 0) {
+            throw new IllegalArgumentException("nodeCacheBytes must be >= 0, was " + nodeCacheBytes);
         }
     }
 
-    /** Default page size, only the newest revision kept, 100,000 revisions of change log, sync on. */
+    /**
+     * Default page size, only the newest revision kept, 100,000 revisions of change log, a 64 MiB
+     * node cache, sync on.
+     */
     public static FileStorageOptions defaults() {
-        return new FileStorageOptions(0, 1, 100_000, 16_384, true, false);
+        return new FileStorageOptions(0, 1, 100_000, DEFAULT_NODE_CACHE_BYTES, true, false);
     }
 
     public FileStorageOptions withPageSize(int size) {
-        return new FileStorageOptions(size, keepRevisions, changeLogRevisions, nodeCachePages, sync, compactOnOpen);
+        return new FileStorageOptions(size, keepRevisions, changeLogRevisions, nodeCacheBytes, sync, compactOnOpen);
     }
 
     public FileStorageOptions keepRevisions(int revisions) {
-        return new FileStorageOptions(pageSize, revisions, changeLogRevisions, nodeCachePages, sync, compactOnOpen);
+        return new FileStorageOptions(pageSize, revisions, changeLogRevisions, nodeCacheBytes, sync, compactOnOpen);
     }
 
     public FileStorageOptions withChangeLogRevisions(int revisions) {
-        return new FileStorageOptions(pageSize, keepRevisions, revisions, nodeCachePages, sync, compactOnOpen);
+        return new FileStorageOptions(pageSize, keepRevisions, revisions, nodeCacheBytes, sync, compactOnOpen);
     }
 
-    public FileStorageOptions withNodeCachePages(int pages) {
-        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, pages, sync, compactOnOpen);
+    public FileStorageOptions withNodeCacheBytes(long bytes) {
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, bytes, sync, compactOnOpen);
     }
 
     public FileStorageOptions compactOnOpen(boolean on) {
-        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages, sync, on);
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCacheBytes, sync, on);
     }
 
     public FileStorageOptions withSync(boolean on) {
-        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCachePages, on, compactOnOpen);
+        return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCacheBytes, on, compactOnOpen);
     }
 }

@@ -1,0 +1,79 @@
+package org.jodb.storage.file;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NodeCacheTest {
+
+    private static LeafNode leaf(long page, long created) {
+        return new LeafNode(new NodeRef(page, 1, created), List.of(LeafEntry.inline(page, created, new byte[100])));
+    }
+
+    private static BranchNode branch(long page, long created) {
+        return new BranchNode(new NodeRef(page, 1, created), new long[] {1, 2},
+                new NodeRef[] {new NodeRef(7, 1, 1), new NodeRef(8, 1, 1)});
+    }
+
+    @Test
+    void aReusedPageNumberNeverReturnsTheNodeOfAnotherRevision() {
+        NodeCache cache = new NodeCache(1 << 20);
+        LeafNode old = leaf(5, 1);
+        cache.put(old);
+        assertSame(old, cache.get(new NodeRef(5, 1, 1)));
+        assertNull(cache.get(new NodeRef(5, 1, 2)), "page 5 as created at revision 2 is another node");
+
+        LeafNode reused = leaf(5, 2);
+        cache.put(reused);
+        assertNull(cache.get(new NodeRef(5, 1, 1)));
+        assertSame(reused, cache.get(new NodeRef(5, 1, 2)));
+        assertEquals(reused.footprint(), cache.bytes(), "the replaced node no longer counts");
+    }
+
+    @Test
+    void staysWithinItsBudget() {
+        int budget = 20 * leaf(0, 1).footprint();
+        NodeCache cache = new NodeCache(budget);
+        for (long page = 0; page < 1_000; page++) {
+            cache.put(leaf(page, 1));
+            assertTrue(cache.bytes() <= budget, "bytes " + cache.bytes() + " over the budget " + budget);
+        }
+        assertNull(cache.get(new NodeRef(0, 1, 1)), "the oldest unused leaf was evicted");
+        assertEquals(999, cache.get(new NodeRef(999, 1, 1)).ref().page());
+    }
+
+    @Test
+    void usedBranchesOutliveAFloodOfLeaves() {
+        NodeCache cache = new NodeCache(50L * leaf(0, 1).footprint());
+        BranchNode branch = branch(1_000_000, 1);
+        cache.put(branch);
+        for (long page = 0; page < 10_000; page++) {
+            cache.put(leaf(page, 1));
+            if (page % 40 == 0) {
+                assertSame(branch, cache.get(branch.ref()), "lost after " + page + " leaves");
+            }
+        }
+    }
+
+    @Test
+    void repeatedReplacementsOfOnePageDoNotAccumulate() {
+        NodeCache cache = new NodeCache(1 << 20);
+        for (long revision = 1; revision <= 100_000; revision++) {
+            cache.put(leaf(3, revision));
+        }
+        assertEquals(leaf(3, 1).footprint(), cache.bytes());
+        assertEquals(100_000, cache.get(new NodeRef(3, 1, 100_000)).ref().created());
+    }
+
+    @Test
+    void aZeroBudgetCachesNothing() {
+        NodeCache cache = new NodeCache(0);
+        cache.put(leaf(1, 1));
+        assertNull(cache.get(new NodeRef(1, 1, 1)));
+        assertEquals(0, cache.bytes());
+    }
+}
