@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Loading one record by oid from a warm {@link FileStorage}, in a shuffled order over all
  * {@code records} records of {@code RECORD_BYTES} payload bytes (written in commits of 20,000, sync
- * off), through one snapshot, with a node cache of {@code nodeCacheMiB}. Setup reads every record once, so the OS page cache and the storage's
+ * off), through one snapshot, with a node cache of {@code nodeCacheMiB}. Setup reads every record
+ * once, so the OS page cache and the storage's
  * node cache are as warm as they get; what remains is the cost of the tree walk, of node cache
  * misses (when the tree outgrows the cache) and of building the {@link Record}. The same workload
  * as the LMDB comparison's warm loads, without the comparison.
@@ -42,8 +43,8 @@ public class FileLoadBenchmark {
     @Param({"1000000"})
     public int records;
 
-    /** The node cache budget; 64 is the default ({@link FileStorageOptions#DEFAULT_NODE_CACHE_BYTES}). */
-    @Param({"64"})
+    /** The node cache budget; -1 is the default ({@link FileStorageOptions#defaultNodeCacheBytes()}). */
+    @Param({"-1"})
     public long nodeCacheMiB;
 
     private Path dir;
@@ -55,8 +56,11 @@ public class FileLoadBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("jodb-load-bench-");
-        storage = FileStorage.open(dir.resolve("load.jodb"), FileStorageOptions.defaults().withSync(false)
-                .withNodeCacheBytes(nodeCacheMiB << 20));
+        FileStorageOptions options = FileStorageOptions.defaults().withSync(false);
+        if (nodeCacheMiB >= 0) {
+            options = options.withNodeCacheBytes(nodeCacheMiB << 20);
+        }
+        storage = FileStorage.open(dir.resolve("load.jodb"), options);
         int type = storage.typeId("benchmark-record");
         SplittableRandom random = new SplittableRandom(13);
         for (int from = 0; from < records; from += BATCH) {

@@ -10,9 +10,9 @@ package org.jodb.storage.file;
  * @param keepRevisions      how many newest revisions stay openable without a pin, across
  *                           restarts; 1 (the default) keeps only the newest
  * @param changeLogRevisions how many newest revisions {@code changesSince} can report
- * @param nodeCacheBytes     heap bytes of decoded tree pages kept for reads, least recently used
- *                           leaves going first (0 disables the cache); a decoded page takes a
- *                           little more than the page size
+ * @param nodeCacheBytes     heap bytes of decoded tree pages kept for reads (0 disables the
+ *                           cache); a decoded page takes a little more than the page size, and
+ *                           unused leaves are evicted before branches
  * @param compactOnOpen      whether opening the file compacts it first ({@link FileStorage#compact()})
  * @param sync               whether commits wait for the disk ({@code force}) before and after the
  *                           meta page; turning it off keeps the file consistent but a machine
@@ -22,8 +22,16 @@ public record FileStorageOptions(int pageSize, int keepRevisions, int changeLogR
         long nodeCacheBytes, boolean sync, boolean compactOnOpen) {
 
     public static final int DEFAULT_PAGE_SIZE = 4096;
-    /** The default {@link #nodeCacheBytes}: 64 MiB, the tree of about half a million small records. */
-    public static final long DEFAULT_NODE_CACHE_BYTES = 64L << 20;
+    /**
+     * The default {@link #nodeCacheBytes}: a sixteenth of the maximum heap (64 MiB of a 1 GiB heap),
+     * at least 16 MiB and at most 1 GiB. A node cache miss costs a read system call, a checksum and
+     * a decode, several times a hit, so the cache should hold the tree's hot part: 64 MiB hold
+     * the leaves of about 450,000 records of 100 bytes (a full 4 KiB leaf, 31 such records, takes
+     * about 4.5 KiB decoded).
+     */
+    public static long defaultNodeCacheBytes() {
+        return Math.min(1L << 30, Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 16));
+    }
 
     public FileStorageOptions {
         if (pageSize != 0 && !MetaPage.isValidPageSize(pageSize)) {
@@ -42,11 +50,11 @@ public record FileStorageOptions(int pageSize, int keepRevisions, int changeLogR
     }
 
     /**
-     * Default page size, only the newest revision kept, 100,000 revisions of change log, a 64 MiB
-     * node cache, sync on.
+     * Default page size, only the newest revision kept, 100,000 revisions of change log, a node
+     * cache of {@link #defaultNodeCacheBytes()}, sync on.
      */
     public static FileStorageOptions defaults() {
-        return new FileStorageOptions(0, 1, 100_000, DEFAULT_NODE_CACHE_BYTES, true, false);
+        return new FileStorageOptions(0, 1, 100_000, defaultNodeCacheBytes(), true, false);
     }
 
     public FileStorageOptions withPageSize(int size) {

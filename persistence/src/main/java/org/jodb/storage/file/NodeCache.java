@@ -1,7 +1,6 @@
 package org.jodb.storage.file;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decoded tree nodes by page number, so that hot branches and leaves are not read and decoded on
@@ -20,36 +19,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * of magnitude fewer branches than leaves: losing one costs many misses and keeping all is cheap.
  * A node bigger than the whole budget is not cached.
  *
- * <p>Thread-safe. Lookups take no lock; puts (misses and commits) and the sweep run under the
- * cache's monitor.
+ * <p><b>Table.</b> An open-addressing table of slots that carry the page number and creating
+ * revision themselves, so a lookup follows one reference per probe instead of a hash map's entry,
+ * boxed key and value. Lookups take no lock and may race with a put or an eviction moving slots:
+ * then they can miss a node that is cached (and read the page again), never return a wrong one,
+ * as every slot they see is immutable but for its CLOCK mark. Puts (misses and commits), eviction
+ * and growth run under the cache's monitor.
+ *
+ * <p>Thread-safe.
  */
 final class NodeCache {
     static final int BRANCH_ROUNDS = 3;
+    private static final int INITIAL_CAPACITY = 64;
 
-    /** One cached node and its CLOCK mark. */
-    private static final class Slot {
-        final Node node;
-        final int bytes;
-        final int rounds;
-        /**
-         * Rounds left before eviction. Written by readers without synchronisation: a lost update
-         * only costs an early eviction, never a wrong node.
-         */
-        int marks;
-        /** Replaced in the map or cleared; its bytes are no longer counted. Guarded by the cache. */
-        boolean gone;
-
-        Slot(Node node) {
-            this.node = node;
-            this.bytes = node.footprint();
-            this.rounds = node instanceof BranchNode ? BRANCH_ROUNDS : 1;
-        }
-    }
-
-    private final ConcurrentHashMap<Long, Slot> slots = new ConcurrentHashMap<>();
     private final long budget;
+    /** Replaced, never resized in place: a reader keeps a consistent array. Written under the monitor. */
+    private volatile NodeSlot[] table = new NodeSlot[INITIAL_CAPACITY];
     // guarded by this
-    private final ArrayDeque<Slot> clock = new ArrayDeque<>();
+    private final ArrayDeque<NodeSlot> clock = new ArrayDeque<>();
+    private int count;
     private long bytes;
     private int gone;
 
@@ -59,30 +47,40 @@ final class NodeCache {
     }
 
     Node get(NodeRef ref) {
-        Slot slot = slots.get(ref.page());
-        if (slot == null || slot.node.ref().created() != ref.created()) {
-            return null;
+        long page = ref.page();
+        NodeSlot[] slots = table;
+        int mask = slots.length - 1;
+        for (int i = home(page, mask), probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
+            NodeSlot slot = slots[i];
+            if (slot == null) {
+                return null;
+            }
+            if (slot.page == page) {
+                return slot.created == ref.created() ? slot.use() : null;
+            }
         }
-        if (slot.marks != slot.rounds) {
-            // written only when it changes: hot branches are read by every thread, and an
-            // unconditional store would bounce their cache line between cores
-            slot.marks = slot.rounds;
-        }
-        return slot.node;
+        return null;
     }
 
     void put(Node node) {
         if (budget == 0) {
             return;
         }
-        Slot slot = new Slot(node);
+        NodeSlot slot = new NodeSlot(node);
         if (slot.bytes > budget) {
             return;
         }
         synchronized (this) {
-            Slot replaced = slots.put(node.ref().page(), slot);
+            if (2 * (count + 1) > table.length) {
+                grow();
+            }
+            NodeSlot replaced = insert(table, slot);
             if (replaced != null) {
-                forget(replaced);
+                replaced.gone = true;
+                bytes -= replaced.bytes;
+                gone++;
+            } else {
+                count++;
             }
             clock.addLast(slot);
             bytes += slot.bytes;
@@ -99,22 +97,67 @@ final class NodeCache {
 
     /** Advances the clock hand by one slot: evicts it, or takes one of its rounds and requeues it. */
     private void sweepOne() {
-        Slot slot = clock.pollFirst();
+        NodeSlot slot = clock.pollFirst();
         if (slot.gone) {
             gone--;
         } else if (slot.marks > 0) {
             slot.marks--;
             clock.addLast(slot);
         } else {
-            slots.remove(slot.node.ref().page(), slot);
+            remove(table, slot);
+            count--;
             bytes -= slot.bytes;
         }
     }
 
-    private void forget(Slot slot) {
-        slot.gone = true;
-        bytes -= slot.bytes;
-        gone++;
+    private static int home(long page, int mask) {
+        return (int) ((page * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+    }
+
+    /** Puts {@code slot} in its page's place; returns the slot it replaced, or null. */
+    private static NodeSlot insert(NodeSlot[] slots, NodeSlot slot) {
+        int mask = slots.length - 1;
+        for (int i = home(slot.page, mask); ; i = (i + 1) & mask) {
+            NodeSlot present = slots[i];
+            if (present == null || present.page == slot.page) {
+                slots[i] = slot;
+                return present;
+            }
+        }
+    }
+
+    /**
+     * Removes {@code slot} and moves later slots of its probe run back into the gap, so that no
+     * lookup stops at the gap before reaching them (no tombstones to clean up).
+     */
+    private static void remove(NodeSlot[] slots, NodeSlot slot) {
+        int mask = slots.length - 1;
+        int gap = home(slot.page, mask);
+        while (slots[gap] != slot) {
+            gap = (gap + 1) & mask;
+        }
+        slots[gap] = null;
+        for (int i = (gap + 1) & mask; slots[i] != null; i = (i + 1) & mask) {
+            int home = home(slots[i].page, mask);
+            // the slot may fill the gap if its home is not within (gap, i], cyclically
+            boolean homeAfterGap = gap <= i ? home > gap && home <= i : home > gap || home <= i;
+            if (!homeAfterGap) {
+                slots[gap] = slots[i];
+                slots[i] = null;
+                gap = i;
+            }
+        }
+    }
+
+    private void grow() {
+        NodeSlot[] old = table;
+        NodeSlot[] grown = new NodeSlot[old.length * 2];
+        for (NodeSlot slot : old) {
+            if (slot != null) {
+                insert(grown, slot);
+            }
+        }
+        table = grown;
     }
 
     /** The bytes of the cached nodes. */
@@ -123,8 +166,9 @@ final class NodeCache {
     }
 
     synchronized void clear() {
-        slots.clear();
+        table = new NodeSlot[INITIAL_CAPACITY];
         clock.clear();
+        count = 0;
         bytes = 0;
         gone = 0;
     }

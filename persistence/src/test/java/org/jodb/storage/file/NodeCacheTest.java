@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NodeCacheTest {
@@ -67,6 +70,33 @@ class NodeCacheTest {
         }
         assertEquals(leaf(3, 1).footprint(), cache.bytes());
         assertEquals(100_000, cache.get(new NodeRef(3, 1, 100_000)).ref().created());
+    }
+
+    @Test
+    void everyCountedNodeStaysFindableThroughEvictionsAndReplacements() {
+        LeafNode sample = leaf(0, 1);
+        NodeCache cache = new NodeCache(300L * sample.footprint());
+        Map<Long, LeafNode> latest = new HashMap<>();
+        Random random = new Random(7);
+        for (int op = 0; op < 20_000; op++) {
+            long page = random.nextInt(1_000);
+            LeafNode node = leaf(page, op + 1);
+            cache.put(node);
+            latest.put(page, node);
+            if (op % 997 == 0) {
+                long found = 0;
+                for (LeafNode expected : latest.values()) {
+                    Node cached = cache.get(expected.ref());
+                    if (cached != null) {
+                        assertSame(expected, cached);
+                        found += cached.footprint();
+                    }
+                    assertNull(cache.get(new NodeRef(expected.ref().page(), 1, expected.ref().created() - 1)));
+                }
+                assertEquals(cache.bytes(), found, "a counted node cannot be found, or a found one is not counted");
+                assertTrue(cache.bytes() <= 300L * sample.footprint());
+            }
+        }
     }
 
     @Test
