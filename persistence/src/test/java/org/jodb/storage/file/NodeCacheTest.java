@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class NodeCacheTest {
@@ -97,6 +100,42 @@ class NodeCacheTest {
                 assertTrue(cache.bytes() <= 300L * sample.footprint());
             }
         }
+    }
+
+    @Test
+    void lockFreeLookupsRacingWithPutsAndEvictionsNeverReturnAnotherNode() throws InterruptedException {
+        NodeCache cache = new NodeCache(200L * leaf(0, 1).footprint());
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean done = new AtomicBoolean();
+        List<Thread> readers = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            long seed = t;
+            readers.add(new Thread(() -> {
+                Random random = new Random(seed);
+                try {
+                    while (!done.get()) {
+                        long page = random.nextInt(500);
+                        long created = 1 + random.nextInt(8);
+                        Node node = cache.get(new NodeRef(page, 1, created));
+                        if (node != null && (node.ref().page() != page || node.ref().created() != created)) {
+                            throw new AssertionError("asked for " + page + "@" + created + ", got " + node.ref());
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        readers.forEach(Thread::start);
+        Random random = new Random(42);
+        for (int op = 0; op < 300_000; op++) {
+            cache.put(leaf(random.nextInt(500), 1 + random.nextInt(8)));
+        }
+        done.set(true);
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        assertNull(failure.get(), () -> "a reader failed: " + failure.get());
     }
 
     @Test
