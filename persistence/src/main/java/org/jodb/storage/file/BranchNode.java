@@ -16,6 +16,12 @@ record BranchNode(NodeRef ref, long[] keys, NodeRef[] children) implements Node 
         return keys[0];
     }
 
+    @Override
+    public int footprint() {
+        // per child: the key, the NodeRef (header, page, span, created) and its array slot
+        return 44 * keys.length + 64;
+    }
+
     /** The index of the child whose range holds {@code oid} (the first child for smaller oids). */
     int childFor(long oid) {
         int lo = 1;

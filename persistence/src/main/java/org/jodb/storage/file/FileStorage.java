@@ -93,7 +93,7 @@ public final class FileStorage implements Storage {
         this.file = file;
         this.pageSize = meta.pageSize();
         this.meta = meta;
-        this.cache = new NodeCache(options.nodeCachePages());
+        this.cache = new NodeCache(options.nodeCacheBytes());
         this.tree = new ObjectTree(file, cache);
         this.nextOid = new AtomicLong(meta.nextOid());
         this.free = new FreePages(meta.pageCount());

@@ -6,16 +6,23 @@ import java.util.List;
 /**
  * A leaf of the object tree: entries sorted by oid. Encoded as the entries one after another; the
  * page header's count field holds the number of entries.
+ *
+ * <p>A leaf a commit builds holds its entries as objects; a leaf read from the file holds them
+ * packed in the page bytes ({@link PackedEntries}), which is cheaper to decode and to keep cached.
  */
 record LeafNode(NodeRef ref, List<LeafEntry> entries) implements Node {
 
     @Override
     public long firstKey() {
-        return entries.get(0).oid();
+        return entries instanceof PackedEntries packed ? packed.oid(0) : entries.get(0).oid();
     }
 
     /** The entry of {@code oid}, or null. */
     LeafEntry find(long oid) {
+        if (entries instanceof PackedEntries packed) {
+            int index = packed.indexOf(oid);
+            return index < 0 ? null : packed.get(index);
+        }
         int lo = 0;
         int hi = entries.size() - 1;
         while (lo <= hi) {
@@ -30,6 +37,15 @@ record LeafNode(NodeRef ref, List<LeafEntry> entries) implements Node {
             }
         }
         return null;
+    }
+
+    @Override
+    public int footprint() {
+        if (entries instanceof PackedEntries packed) {
+            return packed.footprint();
+        }
+        // per entry: the LeafEntry, the body array's header and the list slot
+        return encodedSize(entries) + 48 * entries.size() + 64;
     }
 
     static int encodedSize(List<LeafEntry> entries) {
@@ -50,12 +66,9 @@ record LeafNode(NodeRef ref, List<LeafEntry> entries) implements Node {
         return page.seal();
     }
 
+    /** The leaf in a checked page; its entries stay packed in the page bytes. */
     static LeafNode decode(Page page, int pageSize) {
-        ByteBuffer body = page.body();
-        LeafEntry[] entries = new LeafEntry[page.count()];
-        for (int i = 0; i < entries.length; i++) {
-            entries[i] = LeafEntry.decode(body, pageSize);
-        }
-        return new LeafNode(new NodeRef(page.number(), 1, page.created()), List.of(entries));
+        PackedEntries entries = PackedEntries.index(page.bytes(), page.count(), pageSize);
+        return new LeafNode(new NodeRef(page.number(), 1, page.created()), entries);
     }
 }

@@ -11,4 +11,7 @@ sealed interface Node permits LeafNode, BranchNode {
 
     /** The smallest oid in the node's subtree. */
     long firstKey();
+
+    /** Approximate heap bytes this node holds, which the {@link NodeCache} budget counts. */
+    int footprint();
 }

@@ -1,5 +1,6 @@
 package org.jodb.storage.file;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.jodb.storage.Record;
@@ -56,14 +57,16 @@ final class ObjectTree {
 
     /** The leaf entry of {@code oid} in the tree rooted at {@code root}, or null. */
     LeafEntry find(NodeRef root, long oid) {
-        if (root == null) {
-            return null;
-        }
+        return root == null ? null : leaf(root, oid).find(oid);
+    }
+
+    /** The leaf whose range holds {@code oid} in the tree rooted at {@code root}. */
+    private LeafNode leaf(NodeRef root, long oid) {
         Node node = node(root);
         while (node instanceof BranchNode branch) {
             node = node(branch.children()[branch.childFor(oid)]);
         }
-        return ((LeafNode) node).find(oid);
+        return (LeafNode) node;
     }
 
     /**
@@ -136,6 +139,9 @@ final class ObjectTree {
                 : new BranchNode(at, ((BranchNode) replacement).keys(), ((BranchNode) replacement).children());
         Page page = written instanceof LeafNode leaf ? leaf.encode(file.pageSize())
                 : ((BranchNode) written).encode(file.pageSize());
+        if (written instanceof LeafNode) {
+            written = LeafNode.decode(page, file.pageSize());
+        }
         batch.write(written, page);
         return written;
     }
@@ -157,12 +163,29 @@ final class ObjectTree {
 
     /** The record of {@code oid} in the tree rooted at {@code root}, or null. */
     Record load(NodeRef root, long oid) {
-        LeafEntry entry = find(root, oid);
-        if (entry == null) {
+        if (root == null) {
             return null;
         }
+        LeafNode leaf = leaf(root, oid);
+        LeafEntry entry;
+        if (leaf.entries() instanceof PackedEntries packed) {
+            // The common case, a leaf read from the file: build the record from the page bytes.
+            int index = packed.indexOf(oid);
+            if (index < 0) {
+                return null;
+            }
+            if (packed.isInline(index)) {
+                return packed.inlineRecord(index);
+            }
+            entry = packed.get(index);
+        } else {
+            entry = leaf.find(oid);
+            if (entry == null) {
+                return null;
+            }
+        }
         if (entry.overflow() == null) {
-            return RecordLayout.decode(oid, entry.serial(), java.nio.ByteBuffer.wrap(entry.inlineBody()),
+            return RecordLayout.decode(oid, entry.serial(), ByteBuffer.wrap(entry.inlineBody()), 0,
                     entry.bodyLength());
         }
         NodeRef extent = entry.overflow();
@@ -313,18 +336,21 @@ final class ObjectTree {
     private static List<LeafEntry> merge(List<LeafEntry> old, List<LeafEntry> changes, int from, int to,
             CommitBatch batch) {
         List<LeafEntry> merged = new ArrayList<>(old.size() + to - from);
+        // old.get materialises a packed entry, so each old entry is fetched once
+        LeafEntry current = old.isEmpty() ? null : old.get(0);
         int i = 0;
         int j = from;
-        while (i < old.size() || j < to) {
-            if (j == to || (i < old.size() && old.get(i).oid() < changes.get(j).oid())) {
-                merged.add(old.get(i++));
+        while (current != null || j < to) {
+            if (j == to || (current != null && current.oid() < changes.get(j).oid())) {
+                merged.add(current);
+                current = ++i < old.size() ? old.get(i) : null;
             } else {
                 LeafEntry change = changes.get(j++);
-                if (i < old.size() && old.get(i).oid() == change.oid()) {
-                    LeafEntry replaced = old.get(i++);
-                    if (replaced.overflow() != null) {
-                        batch.supersede(replaced.overflow());
+                if (current != null && current.oid() == change.oid()) {
+                    if (current.overflow() != null) {
+                        batch.supersede(current.overflow());
                     }
+                    current = ++i < old.size() ? old.get(i) : null;
                 }
                 if (!change.isRemoval()) {
                     merged.add(change);
@@ -345,8 +371,10 @@ final class ObjectTree {
         List<Node> written = new ArrayList<>();
         for (int[] chunk : split(sizes, capacity(), fillLeft)) {
             NodeRef ref = new NodeRef(batch.allocate(1), 1, batch.revision);
-            LeafNode leaf = new LeafNode(ref, List.copyOf(entries.subList(chunk[0], chunk[1])));
-            batch.write(leaf, leaf.encode(file.pageSize()));
+            Page page = new LeafNode(ref, entries.subList(chunk[0], chunk[1])).encode(file.pageSize());
+            // the packed form, as a read would decode it: smaller in the cache and faster to search
+            LeafNode leaf = LeafNode.decode(page, file.pageSize());
+            batch.write(leaf, page);
             written.add(leaf);
         }
         return written;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.jodb.JodbException;
 
 /**
@@ -59,7 +60,8 @@ final class PageFile implements AutoCloseable {
         T run(FileChannel channel) throws IOException;
     }
 
-    private <T> T io(String what, ChannelOperation<T> operation) {
+    /** {@code what} names the operation in a failure; built only then, as reads are hot. */
+    private <T> T io(Supplier<String> what, ChannelOperation<T> operation) {
         boolean interrupted = false;
         try {
             for (int attempt = 0; ; attempt++) {
@@ -74,13 +76,13 @@ final class PageFile implements AutoCloseable {
                         throw new IllegalStateException(path + ": storage file is closed");
                     }
                     if (attempt == MAX_REOPENS) {
-                        throw failure(what + " (the channel kept being closed by interrupts)", e);
+                        throw failure(what.get() + " (the channel kept being closed by interrupts)", e);
                     }
                     // Retry uninterrupted: a set interrupt status would close the new channel at once.
                     interrupted |= Thread.interrupted();
                     reopen(current);
                 } catch (IOException e) {
-                    throw failure(what, e);
+                    throw failure(what.get(), e);
                 }
             }
         } finally {
@@ -180,12 +182,12 @@ final class PageFile implements AutoCloseable {
     }
 
     long size() {
-        return io("cannot read the file size", FileChannel::size);
+        return io(() -> "cannot read the file size", FileChannel::size);
     }
 
     /** Reads {@code length} raw bytes at {@code offset}; short if the file ends first. */
     ByteBuffer readRaw(long offset, int length) {
-        return io("cannot read at offset " + offset, channel -> {
+        return io(() -> "cannot read at offset " + offset, channel -> {
             ByteBuffer buffer = ByteBuffer.allocate(length);
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer, offset + buffer.position()) < 0) {
@@ -231,7 +233,7 @@ final class PageFile implements AutoCloseable {
     /** Writes a sealed page or extent at its own page number. */
     void write(Page page) {
         long offset = page.number() * pageSize;
-        io("cannot write page " + page.number(), channel -> {
+        io(() -> "cannot write page " + page.number(), channel -> {
             ByteBuffer bytes = page.bytes(); // a fresh view per attempt: a retry writes it whole
             while (bytes.hasRemaining()) {
                 channel.write(bytes, offset + bytes.position());
@@ -242,7 +244,7 @@ final class PageFile implements AutoCloseable {
 
     /** Makes every write so far durable; fdatasync also covers a grown file length, which reads need. */
     void force() {
-        io("cannot sync", channel -> {
+        io(() -> "cannot sync", channel -> {
             channel.force(false);
             return null;
         });
@@ -253,7 +255,7 @@ final class PageFile implements AutoCloseable {
      * can reach: the caller has made a meta page with the smaller page count durable first.
      */
     void truncate(long pages) {
-        io("cannot truncate to " + pages + " pages", channel -> {
+        io(() -> "cannot truncate to " + pages + " pages", channel -> {
             channel.truncate(pages * pageSize);
             return null;
         });

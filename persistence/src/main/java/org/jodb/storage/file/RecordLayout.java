@@ -26,15 +26,26 @@ final class RecordLayout {
         out.put(write.payload());
     }
 
+    /** Decodes the body at the buffer's position and moves the position past it. */
     static Record decode(long oid, long serial, ByteBuffer body, int length) {
-        int end = body.position() + length;
-        int classId = body.getInt();
-        long[] references = new long[body.getInt()];
-        for (int i = 0; i < references.length; i++) {
-            references[i] = body.getLong();
+        Record record = decode(oid, serial, body, body.position(), length);
+        body.position(body.position() + length);
+        return record;
+    }
+
+    /**
+     * Decodes the body of {@code length} bytes at {@code offset} with absolute reads only, so
+     * readers may share {@code buffer}.
+     */
+    static Record decode(long oid, long serial, ByteBuffer buffer, int offset, int length) {
+        int classId = buffer.getInt(offset);
+        long[] references = new long[buffer.getInt(offset + 4)];
+        int at = offset + 8;
+        for (int i = 0; i < references.length; i++, at += 8) {
+            references[i] = buffer.getLong(at);
         }
-        byte[] payload = new byte[end - body.position()];
-        body.get(payload);
+        byte[] payload = new byte[offset + length - at];
+        buffer.get(at, payload);
         return new Record(oid, serial, classId, references, payload);
     }
 }

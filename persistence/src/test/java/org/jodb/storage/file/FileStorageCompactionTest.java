@@ -91,7 +91,7 @@ class FileStorageCompactionTest {
     void readersPinnedBeforeKeepReadingTheirRevisionExactlyDuringAndAfterCompaction() throws Exception {
         Path path = dir.resolve("pinned.jodb");
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (FileStorage s = FileStorage.open(path, FAST.withNodeCachePages(0))) {
+        try (FileStorage s = FileStorage.open(path, FAST.withNodeCacheBytes(0))) {
             TreeSet<Long> all = new TreeSet<>();
             for (long oid = Storage.FIRST_OID; oid < Storage.FIRST_OID + COUNT; oid++) {
                 all.add(oid);

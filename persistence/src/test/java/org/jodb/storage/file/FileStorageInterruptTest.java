@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FileStorageInterruptTest {
     // No node cache, so every load reads the file and can be interrupted.
     private static final FileStorageOptions UNCACHED =
-            FileStorageOptions.defaults().withSync(false).withNodeCachePages(0);
+            FileStorageOptions.defaults().withSync(false).withNodeCacheBytes(0);
     private static final int RECORDS = 200;
 
     @TempDir

@@ -16,18 +16,25 @@ import org.jodb.storage.file.FileStorageOptions;
  * sync on and, for the held reader, off; commits of 1 and 1,000 changed records; loading records
  * by key from a warm file. Run it with {@code mvn -B -Plmdb-compare -DskipTests verify} (arguments:
  * {@code -Dlmdb.args="COMMITS LOADS"}, default 40000 and 1000000). The full size writes about 9 GiB
- * of LMDB files under {@code java.io.tmpdir}, deleted afterwards.
+ * of LMDB files under {@code java.io.tmpdir}, deleted afterwards. {@code -Dlmdb.args="loads LOADS"}
+ * runs only the warm loads, in well under a minute.
  */
 public final class LmdbComparison {
     private LmdbComparison() {
     }
 
     public static void main(String[] args) throws IOException {
-        int commits = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
+        boolean loadsOnly = args.length > 0 && args[0].equals("loads");
+        int commits = args.length > 0 && !loadsOnly ? Integer.parseInt(args[0]) : 40_000;
         int loads = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         Path dir = Files.createTempDirectory("jodb-lmdb-");
         try {
-            run(dir, commits, loads);
+            if (loadsOnly) {
+                System.out.printf("jodb FileStorage vs LMDB (lmdbjava), java %s%n", System.getProperty("java.version"));
+                loads(dir, loads);
+            } else {
+                run(dir, commits, loads);
+            }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -67,6 +74,10 @@ public final class LmdbComparison {
                     lmdb.summary(), jodb.meanMicros() / lmdb.meanMicros());
         }
 
+        loads(dir, loads);
+    }
+
+    private static void loads(Path dir, int loads) {
         double jodbLoad = measure(jodb(dir, "loads", true, ReaderPlan.NONE), s -> WarmLoads.run(s, loads));
         double lmdbLoad = measure(new LmdbSubject(dir.resolve("loads.mdb"), true), s -> WarmLoads.run(s, loads));
         System.out.printf("%nLoading %,d records by key from a warm file: jodb %.0f ns/load (%.2f s), LMDB %.0f ns/load"
