@@ -7,10 +7,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,6 +16,7 @@ import java.util.function.Function;
 import org.jodb.ConflictException;
 import org.jodb.JodbException;
 import org.jodb.storage.CompactionResult;
+import org.jodb.storage.ChangeLog;
 import org.jodb.storage.GcResult;
 import org.jodb.storage.OidMarks;
 import org.jodb.storage.Reachability;
@@ -27,6 +26,7 @@ import org.jodb.storage.RevisionChanges;
 import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
+import org.jodb.storage.WriteBatch;
 
 /**
  * The embedded {@link Storage}: one file of checksummed pages holding a copy-on-write B+tree per
@@ -227,7 +227,7 @@ public final class FileStorage implements Storage {
     @Override
     public long commit(Collection<RecordWrite> writes) {
         ensureOpen();
-        List<RecordWrite> batch = validated(writes);
+        List<RecordWrite> batch = WriteBatch.validate(writes, types::contains);
         commitLock.lock();
         try {
             ensureOpen();
@@ -395,48 +395,13 @@ public final class FileStorage implements Storage {
         releasedPages += extent.span();
     }
 
-    /** Rejects malformed writes before anything is locked or written. */
-    private List<RecordWrite> validated(Collection<RecordWrite> writes) {
-        if (writes == null) {
-            throw new IllegalArgumentException("writes is null");
-        }
-        List<RecordWrite> batch = new ArrayList<>(writes);
-        Set<Long> seen = new HashSet<>();
-        for (RecordWrite write : batch) {
-            if (write == null) {
-                throw new IllegalArgumentException("a write is null");
-            }
-            String oid = hex(write.oid());
-            if (write.oid() < ROOT_OID) {
-                throw new IllegalArgumentException("invalid oid " + oid + ": oids start at 1");
-            }
-            if (!seen.add(write.oid())) {
-                throw new IllegalArgumentException("oid " + oid + " is written twice in one commit");
-            }
-            if (write.baseSerial() < 0) {
-                throw new IllegalArgumentException("oid " + oid + ": negative base serial " + write.baseSerial());
-            }
-            if (write.payload() == null) {
-                throw new IllegalArgumentException("oid " + oid + ": payload is null");
-            }
-            if (write.references() == null) {
-                throw new IllegalArgumentException("oid " + oid + ": references is null (use an empty array)");
-            }
-            if (!types.contains(write.classId())) {
-                throw new IllegalArgumentException(
-                        "oid " + oid + ": unknown type id " + write.classId() + " (register it with typeId)");
-            }
-        }
-        return batch;
-    }
-
     private void checkConflict(Head head, RecordWrite write) {
         LeafEntry entry = tree.find(head.root(), write.oid());
         long current = entry == null ? 0 : entry.serial();
         if (write.baseSerial() == current) {
             return;
         }
-        String oid = hex(write.oid());
+        String oid = WriteBatch.hex(write.oid());
         String message;
         if (write.baseSerial() == 0) {
             message = "oid " + oid + " already exists (written at revision " + current
@@ -456,7 +421,7 @@ public final class FileStorage implements Storage {
         for (long reference : write.references()) {
             if (removed.contains(reference)) {
                 throw new ConflictException(write.oid(), write.baseSerial(), write.baseSerial(),
-                        "oid " + hex(write.oid()) + " refers to oid " + hex(reference) + ", which garbage"
+                        "oid " + WriteBatch.hex(write.oid()) + " refers to oid " + WriteBatch.hex(reference) + ", which garbage"
                         + " collection removed as unreachable (last revision " + head.revision()
                         + "); the transaction read it before the removal: retry it");
             }
@@ -676,7 +641,7 @@ public final class FileStorage implements Storage {
 
     Record load(Head head, long oid) {
         if (oid < ROOT_OID) {
-            throw new IllegalArgumentException("invalid oid " + hex(oid) + ": oids start at 1");
+            throw new IllegalArgumentException("invalid oid " + WriteBatch.hex(oid) + ": oids start at 1");
         }
         return tree.load(head.root(), oid);
     }
@@ -697,9 +662,5 @@ public final class FileStorage implements Storage {
         if (closed) {
             throw new IllegalStateException("storage closed");
         }
-    }
-
-    static String hex(long oid) {
-        return "0x" + Long.toHexString(oid);
     }
 }

@@ -2,12 +2,11 @@ package org.jodb.storage.memory;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jodb.ConflictException;
+import org.jodb.storage.ChangeLog;
 import org.jodb.storage.GcResult;
 import org.jodb.storage.OidMarks;
 import org.jodb.storage.Reachability;
@@ -17,6 +16,7 @@ import org.jodb.storage.RevisionChanges;
 import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
+import org.jodb.storage.WriteBatch;
 
 /**
  * A {@link Storage} held in memory, with the semantics of the file storage: for tests, and for
@@ -127,7 +127,7 @@ public final class MemoryStorage implements Storage {
     @Override
     public long commit(Collection<RecordWrite> writes) {
         ensureOpen();
-        List<RecordWrite> batch = validated(writes);
+        List<RecordWrite> batch = WriteBatch.validate(writes, types::contains);
         synchronized (lock) {
             ensureOpen();
             for (RecordWrite write : batch) {
@@ -163,49 +163,12 @@ public final class MemoryStorage implements Storage {
         }
     }
 
-    /** Rejects malformed writes before anything is locked or written. */
-    private List<RecordWrite> validated(Collection<RecordWrite> writes) {
-        if (writes == null) {
-            throw new IllegalArgumentException("writes is null");
-        }
-        List<RecordWrite> batch = new ArrayList<>(writes);
-        Set<Long> seen = new HashSet<>();
-        for (RecordWrite write : batch) {
-            if (write == null) {
-                throw new IllegalArgumentException("a write is null");
-            }
-            String oid = hex(write.oid());
-            if (write.oid() < ROOT_OID) {
-                throw new IllegalArgumentException("invalid oid " + oid + ": oids start at 1");
-            }
-            if (!seen.add(write.oid())) {
-                throw new IllegalArgumentException("oid " + oid + " is written twice in one commit");
-            }
-            if (write.baseSerial() < 0) {
-                throw new IllegalArgumentException(
-                        "oid " + oid + ": negative base serial " + write.baseSerial());
-            }
-            if (write.payload() == null) {
-                throw new IllegalArgumentException("oid " + oid + ": payload is null");
-            }
-            if (write.references() == null) {
-                throw new IllegalArgumentException(
-                        "oid " + oid + ": references is null (use an empty array)");
-            }
-            if (!types.contains(write.classId())) {
-                throw new IllegalArgumentException(
-                        "oid " + oid + ": unknown type id " + write.classId() + " (register it with typeId)");
-            }
-        }
-        return batch;
-    }
-
     /** Refuses a reference to an object garbage collection removed (see {@link #collectGarbage}). */
     private void checkNotRemoved(RecordWrite write) {
         for (long reference : write.references()) {
             if (removed.contains(reference)) {
                 throw new ConflictException(write.oid(), write.baseSerial(), write.baseSerial(),
-                        "oid " + hex(write.oid()) + " refers to oid " + hex(reference) + ", which garbage"
+                        "oid " + WriteBatch.hex(write.oid()) + " refers to oid " + WriteBatch.hex(reference) + ", which garbage"
                         + " collection removed as unreachable (last revision " + lastRevision
                         + "); the transaction read it before the removal: retry it");
             }
@@ -308,7 +271,7 @@ public final class MemoryStorage implements Storage {
         if (write.baseSerial() == current) {
             return;
         }
-        String oid = hex(write.oid());
+        String oid = WriteBatch.hex(write.oid());
         String message;
         if (write.baseSerial() == 0) {
             message = "oid " + oid + " already exists (written at revision " + current
@@ -369,7 +332,7 @@ public final class MemoryStorage implements Storage {
     Record load(long oid, long revision) {
         ensureOpen();
         if (oid < ROOT_OID) {
-            throw new IllegalArgumentException("invalid oid " + hex(oid) + ": oids start at 1");
+            throw new IllegalArgumentException("invalid oid " + WriteBatch.hex(oid) + ": oids start at 1");
         }
         VersionChain chain = objects.get(oid);
         Record record = chain == null ? null : chain.visibleAt(revision);
@@ -406,9 +369,5 @@ public final class MemoryStorage implements Storage {
         if (closed) {
             throw new IllegalStateException("storage closed");
         }
-    }
-
-    static String hex(long oid) {
-        return "0x" + Long.toHexString(oid);
     }
 }
