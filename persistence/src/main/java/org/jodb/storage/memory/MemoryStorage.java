@@ -16,6 +16,7 @@ import org.jodb.storage.RevisionChanges;
 import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
+import org.jodb.storage.TypeTable;
 import org.jodb.storage.WriteBatch;
 
 /**
@@ -54,7 +55,7 @@ public final class MemoryStorage implements Storage {
     private final Object lock = new Object();
     private final ConcurrentHashMap<Long, VersionChain> objects = new ConcurrentHashMap<>();
     private final AtomicLong nextOid = new AtomicLong(FIRST_OID);
-    private final DescriptorTable types = new DescriptorTable();
+    private final TypeTable types = new TypeTable();
     private final ChangeLog changeLog;
     private final Reclaimer reclaimer;
     private volatile long lastRevision;
