@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jodb.Connection;
 import org.jodb.Database;
+import org.jodb.DatabaseOptions;
 import org.jodb.Persistence;
 import org.jodb.collections.PersistentMap;
 
@@ -24,7 +25,11 @@ public final class BankDemo {
         Path file = Path.of(args.length > 0 ? args[0] : "target/bank.jodb");
         System.out.println("jodb bank demo on Java " + Runtime.version().feature() + ", database "
                 + file.toAbsolutePath());
-        try (Database db = Database.open(file)) {
+        // Four threads moving money between six accounts conflict often: most transfers touch an
+        // account another thread is committing. transact() retries a conflicting transaction
+        // from the start; this demo allows more attempts than the default 10.
+        DatabaseOptions options = DatabaseOptions.defaults().withTransactAttempts(100);
+        try (Database db = Database.open(file, options)) {
             boolean created = db.transactAndGet(conn -> {
                 if (conn.root().containsKey("accounts")) {
                     return false;
