@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.function.LongPredicate;
+import org.jodb.ConflictException;
 
 /**
  * Checks shared by storage implementations on the writes handed to {@link Storage#commit}, before
@@ -55,6 +57,44 @@ public final class WriteBatch {
             }
         }
         return batch;
+    }
+
+    /**
+     * Throws the conflict of a write whose base serial is not the object's current serial
+     * ({@code 0} = the object does not exist), with a message that says which case it is.
+     */
+    public static void checkBase(RecordWrite write, long currentSerial) {
+        if (write.baseSerial() == currentSerial) {
+            return;
+        }
+        String oid = hex(write.oid());
+        String message;
+        if (write.baseSerial() == 0) {
+            message = "oid " + oid + " already exists (written at revision " + currentSerial
+                    + "), but the commit creates it (base revision 0)";
+        } else if (currentSerial == 0) {
+            message = "oid " + oid + " does not exist (current revision 0), but the commit writes it"
+                    + " based on revision " + write.baseSerial();
+        } else {
+            message = "oid " + oid + " was changed at revision " + currentSerial
+                    + " after the commit's base revision " + write.baseSerial();
+        }
+        throw new ConflictException(write.oid(), write.baseSerial(), currentSerial, message);
+    }
+
+    /**
+     * Refuses a write that refers to an object garbage collection removed: the transaction read
+     * it before the removal, so it conflicts and is retried.
+     */
+    public static void checkNotRemoved(RecordWrite write, LongPredicate removed, long lastRevision) {
+        for (long reference : write.references()) {
+            if (removed.test(reference)) {
+                throw new ConflictException(write.oid(), write.baseSerial(), write.baseSerial(),
+                        "oid " + hex(write.oid()) + " refers to oid " + hex(reference) + ", which garbage"
+                        + " collection removed as unreachable (last revision " + lastRevision
+                        + "); the transaction read it before the removal: retry it");
+            }
+        }
     }
 
     /** An oid as messages print it: {@code 0x2a}. */

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import org.jodb.ConflictException;
 import org.jodb.JodbException;
 import org.jodb.storage.CompactionResult;
 import org.jodb.storage.ChangeLog;
@@ -397,35 +396,12 @@ public final class FileStorage implements Storage {
 
     private void checkConflict(Head head, RecordWrite write) {
         LeafEntry entry = tree.find(head.root(), write.oid());
-        long current = entry == null ? 0 : entry.serial();
-        if (write.baseSerial() == current) {
-            return;
-        }
-        String oid = WriteBatch.hex(write.oid());
-        String message;
-        if (write.baseSerial() == 0) {
-            message = "oid " + oid + " already exists (written at revision " + current
-                    + "), but the commit creates it (base revision 0)";
-        } else if (current == 0) {
-            message = "oid " + oid + " does not exist (current revision 0), but the commit writes it"
-                    + " based on revision " + write.baseSerial();
-        } else {
-            message = "oid " + oid + " was changed at revision " + current
-                    + " after the commit's base revision " + write.baseSerial();
-        }
-        throw new ConflictException(write.oid(), write.baseSerial(), current, message);
+        WriteBatch.checkBase(write, entry == null ? 0 : entry.serial());
     }
 
     /** Refuses a reference to an object garbage collection removed (see {@link #collectGarbage}). */
     private void checkNotRemoved(Head head, RecordWrite write) {
-        for (long reference : write.references()) {
-            if (removed.contains(reference)) {
-                throw new ConflictException(write.oid(), write.baseSerial(), write.baseSerial(),
-                        "oid " + WriteBatch.hex(write.oid()) + " refers to oid " + WriteBatch.hex(reference) + ", which garbage"
-                        + " collection removed as unreachable (last revision " + head.revision()
-                        + "); the transaction read it before the removal: retry it");
-            }
-        }
+        WriteBatch.checkNotRemoved(write, removed::contains, head.revision());
     }
 
     @Override

@@ -166,14 +166,7 @@ public final class MemoryStorage implements Storage {
 
     /** Refuses a reference to an object garbage collection removed (see {@link #collectGarbage}). */
     private void checkNotRemoved(RecordWrite write) {
-        for (long reference : write.references()) {
-            if (removed.contains(reference)) {
-                throw new ConflictException(write.oid(), write.baseSerial(), write.baseSerial(),
-                        "oid " + WriteBatch.hex(write.oid()) + " refers to oid " + WriteBatch.hex(reference) + ", which garbage"
-                        + " collection removed as unreachable (last revision " + lastRevision
-                        + "); the transaction read it before the removal: retry it");
-            }
-        }
+        WriteBatch.checkNotRemoved(write, removed::contains, lastRevision);
     }
 
     @Override
@@ -268,23 +261,8 @@ public final class MemoryStorage implements Storage {
 
     private void checkConflict(RecordWrite write) {
         VersionChain chain = objects.get(write.oid());
-        long current = chain == null || VersionChain.isRemoval(chain.newest()) ? 0 : chain.newest().serial();
-        if (write.baseSerial() == current) {
-            return;
-        }
-        String oid = WriteBatch.hex(write.oid());
-        String message;
-        if (write.baseSerial() == 0) {
-            message = "oid " + oid + " already exists (written at revision " + current
-                    + "), but the commit creates it (base revision 0)";
-        } else if (current == 0) {
-            message = "oid " + oid + " does not exist (current revision 0), but the commit writes it"
-                    + " based on revision " + write.baseSerial();
-        } else {
-            message = "oid " + oid + " was changed at revision " + current
-                    + " after the commit's base revision " + write.baseSerial();
-        }
-        throw new ConflictException(write.oid(), write.baseSerial(), current, message);
+        WriteBatch.checkBase(write,
+                chain == null || VersionChain.isRemoval(chain.newest()) ? 0 : chain.newest().serial());
     }
 
     @Override
