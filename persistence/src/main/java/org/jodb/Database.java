@@ -49,11 +49,17 @@ public final class Database implements AutoCloseable {
     private final TypeCatalog typeCatalog;
     private final RecordCache<Record> recordCache;
     private final SizeEstimator sizeEstimator;
-    private final Deque<Connection> pool = new ArrayDeque<>();
-    private final Set<Connection> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Sessions of closed connections, caches warm, most recently used first. */
+    private final Deque<Session> pool = new ArrayDeque<>();
+    private final Set<Session> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
     private Database(Storage storage, DatabaseOptions options) {
+        this(storage, options, options.calibrateSizes() ? SizeEstimator.calibrated() : SizeEstimator.uncalibrated());
+    }
+
+    /** A database with the given size estimator (tests use one whose measuring fails). */
+    Database(Storage storage, DatabaseOptions options, SizeEstimator sizeEstimator) {
         this.storage = storage;
         this.options = options;
         this.typeCatalog = new TypeCatalog(storage, classLoader());
@@ -61,7 +67,7 @@ public final class Database implements AutoCloseable {
         this.recordCache = recordCacheBytes == 0 ? null
                 : new RecordCache<>(recordCacheBytes, new StorageRevisionLog(storage), Record::serial,
                         Database::recordBytes);
-        this.sizeEstimator = options.calibrateSizes() ? SizeEstimator.calibrated() : SizeEstimator.uncalibrated();
+        this.sizeEstimator = sizeEstimator;
         createRootIfMissing();
     }
 
@@ -110,14 +116,12 @@ public final class Database implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("database is closed");
         }
-        Connection connection = pool.pollFirst();
-        if (connection == null) {
-            connection = new Connection(this);
-        } else {
-            connection.reopen();
+        Session session = pool.pollFirst();
+        if (session == null) {
+            session = new Session(this, -1);
         }
-        inUse.add(connection);
-        return connection;
+        inUse.add(session);
+        return new Connection(this, session);
     }
 
     /**
@@ -133,9 +137,10 @@ public final class Database implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("database is closed");
         }
-        Connection connection = new Connection(this, revision);
-        connection.beginIfNeeded(); // pins now, so an unretained revision fails here, not at first read
-        inUse.add(connection);
+        Session session = new Session(this, revision);
+        Connection connection = new Connection(this, session);
+        session.beginIfNeeded(); // pins now, so an unretained revision fails here, not at first read
+        inUse.add(session);
         return connection;
     }
 
@@ -206,11 +211,11 @@ public final class Database implements AutoCloseable {
      */
     public synchronized DatabaseStats stats() {
         CacheStats caches = CacheStats.empty();
-        for (Connection connection : inUse) {
-            caches = caches.plus(connection.cacheStats());
+        for (Session session : inUse) {
+            caches = caches.plus(session.cache().stats());
         }
-        for (Connection connection : pool) {
-            caches = caches.plus(connection.cacheStats());
+        for (Session session : pool) {
+            caches = caches.plus(session.cache().stats());
         }
         return new DatabaseStats(inUse.size(), pool.size(), caches,
                 recordCache == null ? 0 : recordCache.size(), recordCache == null ? 0 : recordCache.weightedBytes(),
@@ -250,11 +255,8 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
-            for (Connection connection : inUse) {
-                connection.closeForGood();
-            }
-            for (Connection connection : pool) {
-                connection.closeForGood();
+            for (Session session : inUse) {
+                session.checkIn();
             }
             inUse.clear();
             pool.clear();
@@ -277,10 +279,13 @@ public final class Database implements AutoCloseable {
         return sizeEstimator;
     }
 
-    synchronized void release(Connection connection) {
-        inUse.remove(connection);
-        if (!closed && !connection.isReadOnly() && pool.size() < options.poolSize()) {
-            pool.addFirst(connection); // most recently used first: its cache is the warmest
+    /** Takes back the session of a closed connection (already checked in) into the pool. */
+    synchronized void release(Session session) {
+        if (!inUse.remove(session)) {
+            return; // the database was closed meanwhile
+        }
+        if (!closed && !session.isReadOnly() && pool.size() < options.poolSize()) {
+            pool.addFirst(session); // most recently used first: its cache is the warmest
         }
     }
 
@@ -290,12 +295,9 @@ public final class Database implements AutoCloseable {
                 return;
             }
         }
-        Connection connection = open();
-        try {
-            connection.createRoot(new PersistentMap<String, Object>());
+        try (Connection connection = open()) {
+            connection.session().createRoot(new PersistentMap<String, Object>());
             connection.commit();
-        } finally {
-            connection.close();
         }
     }
 

@@ -15,14 +15,14 @@ public final class Savepoint {
     private final Connection connection;
     private final long transactionNumber;
     private final Map<PersistentObject, EncodedState> states;
-    private final int changedCount;
+    private final Map<PersistentObject, Long> newObjects;
 
     Savepoint(Connection connection, long transactionNumber, Map<PersistentObject, EncodedState> states,
-              int changedCount) {
+              Map<PersistentObject, Long> newObjects) {
         this.connection = connection;
         this.transactionNumber = transactionNumber;
         this.states = states;
-        this.changedCount = changedCount;
+        this.newObjects = newObjects;
     }
 
     /**
@@ -42,7 +42,8 @@ public final class Savepoint {
         return states;
     }
 
-    int changedCount() {
-        return changedCount;
+    /** The objects first stored in this transaction as of the savepoint, with the oids they had. */
+    Map<PersistentObject, Long> newObjects() {
+        return newObjects;
     }
 }

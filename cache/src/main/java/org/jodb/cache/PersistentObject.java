@@ -94,27 +94,25 @@ public interface PersistentObject {
 
     /**
      * Pins this object in memory ({@code true}: loads it and makes it STICKY, so the cache never
-     * turns it into a ghost) or releases the pin ({@code false}). A write to a sticky object makes
-     * it CHANGED; after commit it is UPTODATE and no longer pinned.
+     * turns it into a ghost) or releases the pin ({@code false}). The pin lasts until released,
+     * across transactions; at each transaction boundary a pinned object that another transaction
+     * changed is refreshed on its next use, like any other.
+     *
+     * @throws IllegalStateException if the object was never stored (it has no connection yet)
      */
     default void jodbSetSticky(boolean sticky) {
-        byte code = $jodbState();
-        if (sticky) {
-            if (code == StateCodes.GHOST || code == StateCodes.UPTODATE) {
-                $jodbBeforeRead();
-                code = $jodbState();
-            }
-            if (code == StateCodes.ACCESSED) {
-                $jodbState(StateCodes.STICKY);
-            }
-        } else if (code == StateCodes.STICKY) {
-            // UPTODATE, not ACCESSED: the next read then reports the use to the cache, which keeps
-            // its accessed-objects bookkeeping exact.
-            $jodbState(StateCodes.UPTODATE);
+        StateManager manager = $jodbManager();
+        if (manager == null) {
+            throw new IllegalStateException("cannot pin a new " + getClass().getName()
+                    + ": it has no connection until it is stored; pin it after the commit that stores it");
         }
+        manager.setSticky(this, sticky);
     }
 
-    /** Turns this object into a ghost whatever its state, dropping uncommitted changes to it. */
+    /**
+     * Turns this object into a ghost whatever its state, dropping uncommitted changes to it; an
+     * object first stored in the current transaction becomes transient again, as on abort.
+     */
     default void jodbInvalidate() {
         StateManager manager = $jodbManager();
         if (manager != null) {

@@ -52,8 +52,17 @@ public final class SizeEstimator {
         }
         Calibration calibration = calibrations.get(object.getClass());
         if (calibration.takeSample()) {
-            long measured = meter.stateSize(object);
-            calibration.add(meter.shallowSize(object), measured, recordBytes);
+            long measured;
+            long shell;
+            try {
+                measured = meter.stateSize(object);
+                shell = meter.shallowSize(object);
+            } catch (RuntimeException | OutOfMemoryError measuringFailed) {
+                // A sample is an optimisation: it runs after a commit is durable or a record is
+                // decoded, and must never fail either. The graph walk's garbage is already gone.
+                return calibration.estimate(recordBytes);
+            }
+            calibration.add(shell, measured, recordBytes);
             return clamp(measured);
         }
         return calibration.estimate(recordBytes);

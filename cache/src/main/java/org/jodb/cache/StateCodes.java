@@ -12,12 +12,19 @@ public final class StateCodes {
     public static final byte CHANGED = 0;
     /** UPTODATE and already used in the current transaction: reads are fast. */
     public static final byte ACCESSED = -1;
-    /** Pinned in memory; reads are fast, the first write marks it CHANGED. */
+    /** Pinned in memory and used in the current transaction; reads are fast, a write marks it CHANGED. */
     public static final byte STICKY = -2;
     /** A ghost: the first read or write loads the state. */
     public static final byte GHOST = 1;
     /** UPTODATE but not yet used in the current transaction: the first read tells the cache. */
     public static final byte UPTODATE = 2;
+    /**
+     * Pinned in memory but not yet used in the current transaction: the first read or write
+     * begins the transaction (which may refresh the object), then the code becomes STICKY. Without
+     * it a pinned object's reads would stay on the fast path across transactions and return the
+     * previous transaction's state.
+     */
+    public static final byte STICKY_UNUSED = 3;
 
     private StateCodes() {}
 
@@ -27,7 +34,8 @@ public final class StateCodes {
             case CHANGED: return managed ? ObjectState.CHANGED : ObjectState.TRANSIENT;
             case ACCESSED:
             case UPTODATE: return ObjectState.UPTODATE;
-            case STICKY: return ObjectState.STICKY;
+            case STICKY:
+            case STICKY_UNUSED: return ObjectState.STICKY;
             case GHOST: return ObjectState.GHOST;
             default: throw new IllegalStateException("unknown persistent state code " + code);
         }

@@ -28,6 +28,18 @@ public interface StateManager {
     /** Turns a loaded, unchanged, non-sticky object back into a ghost; does nothing otherwise. */
     void deactivate(PersistentObject object);
 
-    /** Turns the object into a ghost whatever its state, dropping any uncommitted change. */
+    /**
+     * Turns the object into a ghost whatever its state, dropping any uncommitted change; an object
+     * first stored in the current transaction becomes transient again, as on abort.
+     */
     void invalidate(PersistentObject object);
+
+    /**
+     * Pins {@code object} in memory ({@code true}: loads it; the cache never evicts it) or releases
+     * the pin. A pin lasts across transactions until released; a pinned object still sees other
+     * transactions' commits at each transaction boundary.
+     *
+     * @throws IllegalStateException if the manager is closed
+     */
+    void setSticky(PersistentObject object, boolean sticky);
 }

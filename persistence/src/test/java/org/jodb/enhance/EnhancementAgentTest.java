@@ -43,6 +43,7 @@ class EnhancementAgentTest {
             "      public void beforeWrite(PersistentObject o) { writes[0]++; o.$jodbState(StateCodes.CHANGED); }",
             "      public void deactivate(PersistentObject o) { }",
             "      public void invalidate(PersistentObject o) { }",
+            "      public void setSticky(PersistentObject o, boolean sticky) { }",
             "    });",
             "    persistent.$jodbState(StateCodes.UPTODATE);",
             "    thing.set(5);",

@@ -56,6 +56,11 @@ final class RecordingStateManager implements StateManager {
         throw new UnsupportedOperationException();
     }
 
+    @Override
+    public void setSticky(PersistentObject object, boolean sticky) {
+        throw new UnsupportedOperationException();
+    }
+
     private void loadIfGhost(PersistentObject object) {
         if (object.$jodbState() != StateCodes.GHOST) {
             return;

@@ -1,0 +1,562 @@
+package org.jodb;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jodb.cache.ObjectCache;
+import org.jodb.cache.PersistentObject;
+import org.jodb.cache.RecordCache;
+import org.jodb.cache.StateCodes;
+import org.jodb.cache.StateManager;
+import org.jodb.serialization.EncodedState;
+import org.jodb.serialization.RecordCodec;
+import org.jodb.serialization.ReferenceContext;
+import org.jodb.storage.Record;
+import org.jodb.storage.RecordWrite;
+import org.jodb.storage.RevisionChanges;
+import org.jodb.storage.Snapshot;
+import org.jodb.storage.Storage;
+
+/**
+ * The pooled part of a {@link Connection}: the object cache and the transaction. A database keeps
+ * closed sessions in its pool with their caches warm; each {@link Database#open()} checks one out
+ * as a new {@link Connection}, and each checkout gets a new {@link Checkout}, the state manager of
+ * the objects used through it. Objects keep the checkout they were last used through, so an
+ * object held past its connection's {@code close()} throws instead of joining the next holder's
+ * transaction, and a second {@code close()} of an old connection cannot close the next holder's.
+ *
+ * <p>Not thread-safe: used by the one thread that holds its current connection.
+ */
+final class Session implements ReferenceContext {
+    private final Database database;
+    private final Storage storage;
+    private final ObjectCache cache;
+    private final RecordCache<Record> recordCache;
+    private final RecordCodec codec;
+    /** Objects to write at commit, in registration order (changed ones, then new reachable ones). */
+    private final List<PersistentObject> changed = new ArrayList<>();
+    /** Pinned objects: never evicted, and reset to STICKY_UNUSED at every transaction boundary. */
+    private final Set<PersistentObject> sticky = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The revision a read-only session reads for its whole life ({@link Database#openAt}), or -1. */
+    private final long readOnlyRevision;
+
+    /** The current checkout; volatile so that a closed checkout's thread reads it safely. */
+    private volatile Checkout checkout;
+    private Snapshot snapshot;
+    private long lastRevision;
+    private long transactionNumber;
+
+    /** A session; read-only at {@code readOnlyRevision} unless it is -1. */
+    Session(Database database, long readOnlyRevision) {
+        this.readOnlyRevision = readOnlyRevision;
+        this.database = database;
+        this.storage = database.storage();
+        this.cache = new ObjectCache(database.options().cachePolicy(), database.sizeEstimator());
+        this.recordCache = database.recordCache();
+        this.codec = new RecordCodec(database.typeCatalog(), this);
+    }
+
+    /** Starts a new checkout: objects of earlier checkouts stop working until used through this one. */
+    Checkout checkOut() {
+        checkout = new Checkout();
+        return checkout;
+    }
+
+    /** Ends the current checkout: aborts its changes, unpins its revision (a read-only one too). */
+    void checkIn() {
+        abortChanges();
+        endTransaction();
+        releaseReadOnlySnapshot();
+        if (checkout != null) {
+            checkout.open = false;
+        }
+    }
+
+    ObjectCache cache() {
+        return cache;
+    }
+
+    boolean isReadOnly() {
+        return readOnlyRevision >= 0;
+    }
+
+    long revision() {
+        return snapshot != null ? snapshot.revision() : lastRevision;
+    }
+
+    // ---- the API of Connection, once its checkout is known to be open ----------------------------
+
+    Object get(long oid) {
+        beginIfNeeded();
+        PersistentObject object = cache.get(oid);
+        if (object != null) {
+            return claim(object);
+        }
+        Record record = loadRecord(oid, null);
+        object = codec.newInstance(codec.classOf(record.classId()));
+        adopt(object, oid, StateCodes.GHOST);
+        fill(object, record);
+        return object;
+    }
+
+    /**
+     * Writes every changed object, and every new one reachable from them, in one storage commit.
+     * Nothing before that commit returns may leave a trace; nothing after it may undo it.
+     */
+    void commit() {
+        if (changed.isEmpty()) {
+            endTransaction();
+            return;
+        }
+        long revision;
+        List<RecordWrite> writes;
+        try {
+            writes = encodeChanged();
+            revision = storage.commit(writes);
+        } catch (ConflictException conflict) {
+            PersistentObject loser = cache.peek(conflict.oid());
+            abortChanges();
+            endTransaction();
+            throw new ConflictException(conflict.oid(), conflict.readSerial(), conflict.currentSerial(),
+                    conflict.getMessage() + (loser == null ? "" : " (" + loser.getClass().getName() + ")"));
+        } catch (RuntimeException | Error failure) {
+            abortChanges();
+            endTransaction();
+            throw failure;
+        }
+        // The revision is durable: from here on only bookkeeping, which must not revert it.
+        try {
+            // UPTODATE, not ACCESSED: a written object may lie outside the part of the rings that
+            // ObjectCache.resetAccessed visits, and an ACCESSED object there would keep reading
+            // fast, without beginning the next transaction.
+            for (PersistentObject object : changed) {
+                object.$jodbSerial(revision);
+                object.$jodbState(StateCodes.UPTODATE);
+            }
+            for (int i = 0; i < changed.size(); i++) {
+                RecordWrite write = writes.get(i);
+                int size = recordSize(write.payload().length, write.references().length);
+                if (write.baseSerial() == 0) {
+                    cache.loaded(changed.get(i), size);
+                } else {
+                    cache.resized(changed.get(i), size);
+                }
+            }
+        } finally {
+            changed.clear();
+            endTransaction();
+        }
+    }
+
+    void abort() {
+        abortChanges();
+        endTransaction();
+    }
+
+    Savepoint savepoint(Connection connection) {
+        beginIfNeeded();
+        Map<PersistentObject, EncodedState> states = new IdentityHashMap<>();
+        for (int i = 0; i < changed.size(); i++) { // encoding may append newly reachable objects
+            PersistentObject object = changed.get(i);
+            states.put(object, codec.encode(object));
+        }
+        Map<PersistentObject, Long> newObjects = new IdentityHashMap<>();
+        for (PersistentObject object : changed) {
+            if (object.$jodbSerial() == 0) {
+                newObjects.put(object, object.$jodbOid());
+            }
+        }
+        collectCache(); // as ZODB's savepoint does: a long transaction stays bounded except for its changes
+        return new Savepoint(connection, transactionNumber, states, newObjects);
+    }
+
+    void rollback(Savepoint savepoint) {
+        if (savepoint.transactionNumber() != transactionNumber) {
+            throw new IllegalStateException("savepoint belongs to a transaction that has ended");
+        }
+        Map<PersistentObject, EncodedState> states = savepoint.states();
+        for (int i = changed.size() - 1; i >= 0; i--) {
+            PersistentObject object = changed.get(i);
+            if (!states.containsKey(object)) { // changed or first stored after the savepoint
+                changed.remove(i);
+                revert(object);
+            }
+        }
+        // New objects made transient since (invalidated) get their oid back before any state that
+        // refers to them is decoded, so those references resolve to them, not to a dangling ghost.
+        for (Map.Entry<PersistentObject, Long> entry : savepoint.newObjects().entrySet()) {
+            PersistentObject object = entry.getKey();
+            if (object.$jodbManager() == null) {
+                object.$jodbSerial(0);
+                adopt(object, entry.getValue(), StateCodes.CHANGED);
+                changed.add(object);
+            }
+        }
+        for (Map.Entry<PersistentObject, EncodedState> entry : states.entrySet()) {
+            PersistentObject object = entry.getKey();
+            EncodedState state = entry.getValue();
+            if (object.$jodbState() == StateCodes.GHOST) {
+                fill(object, loadRecord(object.$jodbOid(), object)); // enters the rings, as loaded
+            }
+            codec.decode(object, state.classId(), state.payload());
+            if (object.$jodbState() != StateCodes.CHANGED) {
+                object.$jodbState(StateCodes.CHANGED);
+                changed.add(object);
+            }
+        }
+    }
+
+    void minimize() {
+        cache.minimize(this::ghostify);
+    }
+
+    void createRoot(Object root) {
+        beginIfNeeded();
+        PersistentObject object = (PersistentObject) root;
+        object.$jodbSerial(0);
+        adopt(object, Storage.ROOT_OID, StateCodes.CHANGED);
+        changed.add(object);
+    }
+
+    // ---- transactions ----------------------------------------------------------------------------
+
+    /** Pins the revision to read: the newest, or for a read-only session its fixed one. */
+    void beginIfNeeded() {
+        if (snapshot != null) {
+            return;
+        }
+        Snapshot next = isReadOnly() ? storage.openSnapshot(readOnlyRevision) : storage.openSnapshot();
+        if (next.revision() != lastRevision) {
+            invalidateChangedSince(lastRevision, next.revision());
+        }
+        snapshot = next;
+        lastRevision = next.revision();
+    }
+
+    private void invalidateChangedSince(long after, long upTo) {
+        List<RevisionChanges> log = storage.changesSince(after);
+        if (log == null) {
+            for (PersistentObject object : cache.loadedObjects()) {
+                if (object.$jodbState() != StateCodes.CHANGED) {
+                    ghostify(object);
+                }
+            }
+            return;
+        }
+        for (RevisionChanges changes : log) {
+            if (changes.revision() > upTo) {
+                break;
+            }
+            for (long oid : changes.oids()) {
+                PersistentObject object = cache.peek(oid);
+                // An object whose loaded state is at least this revision (our own commit) is current.
+                if (object != null && object.$jodbState() != StateCodes.GHOST
+                        && object.$jodbSerial() < changes.revision()) {
+                    ghostify(object);
+                }
+            }
+        }
+    }
+
+    private void endTransaction() {
+        if (snapshot != null && !isReadOnly()) { // a read-only session keeps its revision until closed
+            snapshot.close();
+            snapshot = null;
+        }
+        transactionNumber++;
+        cache.resetAccessed();
+        for (PersistentObject object : sticky) {
+            byte code = object.$jodbState();
+            if (code == StateCodes.STICKY || code == StateCodes.ACCESSED || code == StateCodes.UPTODATE) {
+                object.$jodbState(StateCodes.STICKY_UNUSED);
+            }
+        }
+        collectCache();
+    }
+
+    private void releaseReadOnlySnapshot() {
+        if (isReadOnly() && snapshot != null) {
+            snapshot.close();
+            snapshot = null;
+        }
+    }
+
+    private void collectCache() {
+        DatabaseOptions options = database.options();
+        cache.collect(options.cacheTargetCount(), options.cacheTargetBytes(), this::ghostify);
+    }
+
+    private List<RecordWrite> encodeChanged() {
+        List<RecordWrite> writes = new ArrayList<>(changed.size());
+        for (int i = 0; i < changed.size(); i++) { // encoding may append newly reachable objects
+            PersistentObject object = changed.get(i);
+            EncodedState state = codec.encode(object);
+            writes.add(new RecordWrite(object.$jodbOid(), object.$jodbSerial(), state.classId(),
+                    state.references(), state.payload()));
+        }
+        return writes;
+    }
+
+    private void abortChanges() {
+        for (int i = changed.size() - 1; i >= 0; i--) {
+            revert(changed.get(i));
+        }
+        changed.clear();
+    }
+
+    private void removeChanged(PersistentObject object) {
+        for (int i = changed.size() - 1; i >= 0; i--) {
+            if (changed.get(i) == object) { // by identity: persistent classes may override equals
+                changed.remove(i);
+                return;
+            }
+        }
+    }
+
+    /** Undoes one object's uncommitted change: a new object becomes transient, a stored one a ghost. */
+    private void revert(PersistentObject object) {
+        if (object.$jodbSerial() == 0) {
+            cache.remove(object);
+            sticky.remove(object);
+            object.$jodbManager(null);
+            object.$jodbOid(0);
+            object.$jodbState(StateCodes.CHANGED); // code 0 without a manager: transient again
+        } else {
+            ghostify(object);
+        }
+    }
+
+    // ---- loading ---------------------------------------------------------------------------------
+
+    private Record loadRecord(long oid, PersistentObject forObject) {
+        long revision = snapshot.revision();
+        Record record = recordCache == null ? null : recordCache.get(oid, revision);
+        if (record == null) {
+            record = snapshot.load(oid);
+            if (record != null && recordCache != null) {
+                recordCache.put(oid, record, revision);
+            }
+        }
+        if (record == null) {
+            String what = forObject == null ? "" : " (" + forObject.getClass().getName() + ")";
+            throw new JodbException("oid " + hex(oid) + what + " does not exist at revision "
+                    + snapshot.revision() + ": it was never committed or has been removed");
+        }
+        return record;
+    }
+
+    private void fill(PersistentObject object, Record record) {
+        codec.decode(object, record.classId(), record.payload());
+        object.$jodbSerial(record.serial());
+        object.$jodbState(sticky.contains(object) ? StateCodes.STICKY : StateCodes.ACCESSED);
+        cache.loaded(object, recordSize(record.payload().length, record.references().length));
+    }
+
+    private void adopt(PersistentObject object, long oid, byte state) {
+        object.$jodbOid(oid);
+        object.$jodbManager(checkout);
+        object.$jodbState(state);
+        cache.put(object);
+    }
+
+    /** An object of this session's cache, handed out through the current checkout. */
+    private PersistentObject claim(PersistentObject object) {
+        if (object.$jodbManager() != checkout) {
+            object.$jodbManager(checkout);
+        }
+        return object;
+    }
+
+    private void ghostify(PersistentObject object) {
+        codec.clear(object);
+        object.$jodbState(StateCodes.GHOST);
+        object.$jodbSerial(0);
+        cache.ghosted(object);
+    }
+
+    /** The record length the cache's size estimate is calibrated against: payload plus references. */
+    private static int recordSize(int payloadBytes, int references) {
+        return payloadBytes + 8 * references;
+    }
+
+    static String hex(long oid) {
+        return "0x" + Long.toHexString(oid);
+    }
+
+    // ---- references, as the codec sees them --------------------------------------------------------
+
+    @Override
+    public long referenceTo(PersistentObject target) {
+        StateManager owner = target.$jodbManager();
+        if (owner instanceof Checkout && ((Checkout) owner).session() == this) {
+            claim(target); // an object of this cache, last used through an earlier checkout
+            return target.$jodbOid();
+        }
+        if (owner != null) {
+            throw new JodbException("object " + hex(target.$jodbOid()) + " ("
+                    + target.getClass().getName() + ") belongs to another connection; "
+                    + "persistent objects cannot be shared between connections");
+        }
+        long oid = storage.newOid();
+        target.$jodbSerial(0);
+        adopt(target, oid, StateCodes.CHANGED);
+        changed.add(target);
+        return oid;
+    }
+
+    @Override
+    public PersistentObject resolve(long oid, Class<?> type) {
+        PersistentObject object = cache.get(oid);
+        if (object == null) {
+            object = codec.newInstance(type);
+            adopt(object, oid, StateCodes.GHOST);
+            return object;
+        }
+        return claim(object);
+    }
+
+    /**
+     * One checkout's side of the object-state contract: the state manager of the objects used
+     * through one {@link Connection}. Once that connection is closed its objects throw on use, except
+     * on the thread that holds the connection the pool has since handed this session to: to it, they
+     * are simply that connection's objects (the same instances, from the same warm cache), reached
+     * through the fields of objects it already uses, so they move over to its checkout.
+     */
+    final class Checkout implements StateManager {
+        private volatile boolean open = true;
+        /** The thread that last used the connection; a connection may move between threads. */
+        private volatile Thread holder = Thread.currentThread();
+
+        boolean isOpen() {
+            return open;
+        }
+
+        /** Records the calling thread as the connection's holder (cheap when it already is). */
+        void heldBy(Thread thread) {
+            if (holder != thread) {
+                holder = thread;
+            }
+        }
+
+        Session session() {
+            return Session.this;
+        }
+
+        @Override
+        public void beforeRead(PersistentObject object) {
+            Checkout usable = usableFor(object, "load");
+            if (usable != this) {
+                usable.beforeRead(object);
+                return;
+            }
+            beginIfNeeded();
+            byte code = object.$jodbState();
+            if (code == StateCodes.GHOST) {
+                fill(object, loadRecord(object.$jodbOid(), object));
+            } else if (code == StateCodes.UPTODATE) {
+                object.$jodbState(StateCodes.ACCESSED);
+                cache.accessed(object);
+            } else if (code == StateCodes.STICKY_UNUSED) {
+                object.$jodbState(StateCodes.STICKY);
+            }
+        }
+
+        @Override
+        public void beforeWrite(PersistentObject object) {
+            Checkout usable = usableFor(object, "change");
+            if (usable != this) {
+                usable.beforeWrite(object);
+                return;
+            }
+            if (isReadOnly()) {
+                throw new IllegalStateException("cannot change object " + hex(object.$jodbOid()) + " ("
+                        + object.getClass().getName() + "): the connection is read-only, reading revision "
+                        + readOnlyRevision + " (opened with Database.openAt)");
+            }
+            beginIfNeeded();
+            if (object.$jodbState() == StateCodes.GHOST) {
+                fill(object, loadRecord(object.$jodbOid(), object));
+            }
+            if (object.$jodbState() != StateCodes.CHANGED) {
+                object.$jodbState(StateCodes.CHANGED);
+                changed.add(object);
+            }
+        }
+
+        @Override
+        public void deactivate(PersistentObject object) {
+            Checkout usable = usableFor(object, "deactivate");
+            if (usable != this) {
+                usable.deactivate(object);
+                return;
+            }
+            byte code = object.$jodbState();
+            if (code == StateCodes.UPTODATE || code == StateCodes.ACCESSED) {
+                ghostify(object);
+            }
+        }
+
+        @Override
+        public void invalidate(PersistentObject object) {
+            Checkout usable = usableFor(object, "invalidate");
+            if (usable != this) {
+                usable.invalidate(object);
+                return;
+            }
+            if (object.$jodbState() == StateCodes.CHANGED) {
+                removeChanged(object);
+                if (object.$jodbSerial() == 0) { // first stored in this transaction: no record yet
+                    revert(object);
+                    return;
+                }
+            }
+            if (object.$jodbState() != StateCodes.GHOST) {
+                ghostify(object);
+            }
+        }
+
+        @Override
+        public void setSticky(PersistentObject object, boolean pin) {
+            Checkout usable = usableFor(object, pin ? "pin" : "unpin");
+            if (usable != this) {
+                usable.setSticky(object, pin);
+                return;
+            }
+            if (pin) {
+                sticky.add(object);
+                beforeRead(object); // loads a ghost, begins the transaction
+                byte code = object.$jodbState();
+                if (code == StateCodes.ACCESSED || code == StateCodes.UPTODATE) {
+                    object.$jodbState(StateCodes.STICKY);
+                }
+            } else if (sticky.remove(object)) {
+                byte code = object.$jodbState();
+                if (code == StateCodes.STICKY || code == StateCodes.STICKY_UNUSED) {
+                    // UPTODATE, not ACCESSED: the next read then reports the use to the cache, which
+                    // keeps its accessed-objects bookkeeping exact.
+                    object.$jodbState(StateCodes.UPTODATE);
+                }
+            }
+        }
+
+        /**
+         * The checkout that may act on {@code object} for the calling thread: this one while open,
+         * else the session's current one if the calling thread holds it (the object then moves to it).
+         */
+        private Checkout usableFor(PersistentObject object, String action) {
+            if (open) {
+                return this;
+            }
+            Checkout current = checkout;
+            if (current != this && current.open && current.holder == Thread.currentThread()) {
+                object.$jodbManager(current);
+                return current;
+            }
+            throw new IllegalStateException("cannot " + action + " object " + hex(object.$jodbOid())
+                    + " (" + object.getClass().getName() + "): its connection is closed");
+        }
+    }
+}
