@@ -15,9 +15,16 @@ import net.bytebuddy.pool.TypePool;
  * class has to be loaded to recompute them. It needs at most two extra stack slots (a long or
  * double value moved above the receiver), which {@link #visitMaxs} adds.
  *
- * <p>In a constructor, writes that precede the {@code super(...)}/{@code this(...)} call target
- * the still uninitialized {@code this} (javac's {@code this$0} stores, flexible constructor
- * bodies), on which no method may be called, so they are left alone. That call is the first
+ * <p>In a persistent class, {@code super.clone()} first loads {@code this} if it is a ghost and
+ * then detaches the copy ({@link org.jodb.cache.CopiedObjects}): a clone is a new transient object.
+ *
+ * <p>In a constructor, writes that precede the {@code super(...)}/{@code this(...)} call may
+ * target the still uninitialized {@code this} (javac's {@code this$0} stores, flexible constructor
+ * bodies), on which no method may be called. Only fields declared by the class itself can be
+ * written there, so a write whose owner is another class ({@code super(counter.n++)}) is
+ * rewritten; a write whose owner is the class itself is left alone, which also misses the rare
+ * write to another instance of the same class inside the arguments (telling the receivers apart
+ * needs a data-flow analysis of the operand stack). That call is the first
  * {@code INVOKESPECIAL <init>} not paired with an earlier {@code NEW}, since object creations
  * inside the argument list nest properly. Reads are always rewritten: reading a field of the
  * uninitialized {@code this} is illegal, and reading another object's fields there
@@ -27,21 +34,28 @@ final class FieldAccessMethodVisitor extends MethodVisitor {
 
     private static final String BEFORE_READ = "$jodbBeforeRead";
     private static final String BEFORE_WRITE = "$jodbBeforeWrite";
+    private static final String COPIED_OBJECTS = "org/jodb/cache/CopiedObjects";
     private static final String NO_ARGS_VOID = "()V";
     /** A category-2 value moved above the receiver needs two more slots than the original code. */
     private static final int EXTRA_STACK = 2;
 
     private final TypePool pool;
     private final PersistentFieldIndex fields;
+    /** The internal name of the class whose method this is. */
+    private final String declaringClass;
+    /** Whether the declaring class is persistent: then its {@code super.clone()} calls are rewritten. */
+    private final boolean persistentClass;
     private boolean beforeConstructorCall;
     private int unpairedNews;
     private boolean rewritten;
 
     FieldAccessMethodVisitor(MethodVisitor delegate, TypePool pool, PersistentFieldIndex fields,
-                             boolean constructor) {
+                             String declaringClass, boolean persistentClass, boolean constructor) {
         super(Opcodes.ASM9, delegate);
         this.pool = pool;
         this.fields = fields;
+        this.declaringClass = declaringClass;
+        this.persistentClass = persistentClass;
         this.beforeConstructorCall = constructor;
     }
 
@@ -56,6 +70,15 @@ final class FieldAccessMethodVisitor extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
                                 boolean isInterface) {
+        if (persistentClass && opcode == Opcodes.INVOKESPECIAL && isCloneCall(name, descriptor)) {
+            // this -> (load it if a ghost: a copy of a ghost has no state) -> copy -> (detach it)
+            super.visitInsn(Opcodes.DUP);
+            callHook(declaringClass, BEFORE_READ);
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            super.visitInsn(Opcodes.DUP);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, COPIED_OBJECTS, "detach", "(Ljava/lang/Object;)V", false);
+            return;
+        }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         if (beforeConstructorCall && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
             if (unpairedNews == 0) {
@@ -71,7 +94,7 @@ final class FieldAccessMethodVisitor extends MethodVisitor {
         if (opcode == Opcodes.GETFIELD && fields.isPersistentField(pool, owner, name, descriptor)) {
             super.visitInsn(Opcodes.DUP);
             callHook(owner, BEFORE_READ);
-        } else if (opcode == Opcodes.PUTFIELD && !beforeConstructorCall
+        } else if (opcode == Opcodes.PUTFIELD && !(beforeConstructorCall && owner.equals(declaringClass))
                 && fields.isPersistentField(pool, owner, name, descriptor)) {
             if (Type.getType(descriptor).getSize() == 1) {
                 // receiver, value -> value, receiver -> (hook on receiver) -> receiver, value
@@ -90,6 +113,11 @@ final class FieldAccessMethodVisitor extends MethodVisitor {
             }
         }
         super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    /** {@code super.clone()}, whatever the class declaring it and its (covariant) result type. */
+    private static boolean isCloneCall(String name, String descriptor) {
+        return name.equals("clone") && descriptor.startsWith("()L");
     }
 
     private void callHook(String owner, String hook) {

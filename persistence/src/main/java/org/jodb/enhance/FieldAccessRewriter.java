@@ -26,22 +26,38 @@ import net.bytebuddy.pool.TypePool;
  * mixing up same-named classes of different class loaders in the agent.
  */
 final class FieldAccessRewriter extends AsmVisitorWrapper.AbstractBase {
+    private final boolean persistentClass;
+
+    /** A rewriter for a class that is persistent ({@code true}) or plain. */
+    FieldAccessRewriter(boolean persistentClass) {
+        this.persistentClass = persistentClass;
+    }
 
     @Override
     public ClassVisitor wrap(TypeDescription instrumentedType, ClassVisitor classVisitor,
                              Implementation.Context implementationContext, TypePool typePool,
                              FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
                              int writerFlags, int readerFlags) {
-        return new RewritingClassVisitor(classVisitor, typePool);
+        return new RewritingClassVisitor(classVisitor, typePool, persistentClass);
     }
 
     private static final class RewritingClassVisitor extends ClassVisitor {
         private final TypePool pool;
+        private final boolean persistentClass;
         private final PersistentFieldIndex index = new PersistentFieldIndex();
+        private String className;
 
-        RewritingClassVisitor(ClassVisitor delegate, TypePool pool) {
+        RewritingClassVisitor(ClassVisitor delegate, TypePool pool, boolean persistentClass) {
             super(Opcodes.ASM9, delegate);
             this.pool = pool;
+            this.persistentClass = persistentClass;
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                          String[] interfaces) {
+            className = name;
+            super.visit(version, access, name, signature, superName, interfaces);
         }
 
         @Override
@@ -51,7 +67,8 @@ final class FieldAccessRewriter extends AsmVisitorWrapper.AbstractBase {
             if (delegate == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
                 return delegate;
             }
-            return new FieldAccessMethodVisitor(delegate, pool, index, name.equals("<init>"));
+            return new FieldAccessMethodVisitor(delegate, pool, index, className, persistentClass,
+                    name.equals("<init>"));
         }
     }
 }

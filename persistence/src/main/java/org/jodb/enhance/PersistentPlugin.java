@@ -47,14 +47,15 @@ public class PersistentPlugin implements Plugin {
     @Override
     public DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription typeDescription,
                                         ClassFileLocator classFileLocator) {
-        if (PersistentTypes.isPersistent(typeDescription)) {
+        boolean persistent = PersistentTypes.isPersistent(typeDescription);
+        if (persistent) {
             PersistentClassValidator.validate(typeDescription);
             if (PersistentTypes.isTopPersistent(typeDescription)) {
                 builder = StateMembers.addTo(builder);
             }
         }
         return builder
-                .visit(new FieldAccessRewriter())
+                .visit(new FieldAccessRewriter(persistent))
                 .annotateType(AnnotationDescription.Builder.ofType(Enhanced.class).build());
     }
 

@@ -228,4 +228,16 @@ class EnhancedFieldAccessTest {
         assertEquals("plain", labeled.kind());
         assertEquals(1, manager.reads);
     }
+
+    @Test
+    void aWriteToAnotherObjectInsideSuperArgumentsIsIntercepted() {
+        TicketCounter counter = manager.loading("issued", 41).manage(new TicketCounter(), StateCodes.GHOST);
+
+        Ticket ticket = new Ticket(counter);
+
+        assertEquals(41, ticket.number());
+        assertEquals(42, counter.issued);
+        assertEquals(1, manager.writes, "the counter is marked changed");
+        assertEquals(StateCodes.CHANGED, ((org.jodb.cache.PersistentObject) counter).$jodbState());
+    }
 }
