@@ -119,7 +119,8 @@ public final class FileStorage implements Storage {
     }
 
     /**
-     * Opens the storage file at {@code path}, creating it if absent or empty.
+     * Opens the storage file at {@code path}, creating it if absent or empty. A new file's two meta
+     * pages and its directory are synced before this returns, whatever {@link FileStorageOptions#sync}.
      *
      * @throws JodbException if the file is locked by another owner, is not a jodb file, has a newer
      *                       format, is truncated, has another page size than a non-zero
@@ -139,6 +140,7 @@ public final class FileStorage implements Storage {
                 file.write(meta.encode(0));
                 file.write(meta.encode(1));
                 file.force();
+                ParentDirectory.force(path); // else a power cut may lose the new file's entry
             } else {
                 meta = MetaPage.readNewest(file, options.pageSize());
                 file.pageSize(meta.pageSize());
