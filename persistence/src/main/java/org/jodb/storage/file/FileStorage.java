@@ -39,7 +39,9 @@ import org.jodb.storage.WriteBatch;
  * <p><b>Commit</b> (serialized by the commit lock): conflict check against the newest tree; write
  * the new leaves, the paths to the root, overflow extents, catalog and bookkeeping, all into pages
  * that no readable revision uses; force; write the meta page into slot {@code revision % 2}; force;
- * then publish the revision. A crash at any point leaves the previous or the new revision.
+ * then publish the revision. A crash at any point leaves the previous or the new revision (a
+ * power cut only with {@link FileStorageOptions#sync} on: without the forces the disk may receive
+ * the pages in any order).
  * A page freed by commit R is reused only by commits after R, when R is durable.
  *
  * <p><b>Reclamation</b>: see {@link PendingPages}. Snapshots pin their revision; closing the last
