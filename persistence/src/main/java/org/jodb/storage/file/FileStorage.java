@@ -39,7 +39,9 @@ import org.jodb.storage.WriteBatch;
  * <p><b>Commit</b> (serialized by the commit lock): conflict check against the newest tree; write
  * the new leaves, the paths to the root, overflow extents, catalog and bookkeeping, all into pages
  * that no readable revision uses; force; write the meta page into slot {@code revision % 2}; force;
- * then publish the revision. A crash at any point leaves the previous or the new revision.
+ * then publish the revision. A crash at any point leaves the previous or the new revision (a
+ * power cut only with {@link FileStorageOptions#sync} on: without the forces the disk may receive
+ * the pages in any order).
  * A page freed by commit R is reused only by commits after R, when R is durable.
  *
  * <p><b>Reclamation</b>: see {@link PendingPages}. Snapshots pin their revision; closing the last
@@ -119,7 +121,8 @@ public final class FileStorage implements Storage {
     }
 
     /**
-     * Opens the storage file at {@code path}, creating it if absent or empty.
+     * Opens the storage file at {@code path}, creating it if absent or empty. A new file's two meta
+     * pages and its directory are synced before this returns, whatever {@link FileStorageOptions#sync}.
      *
      * @throws JodbException if the file is locked by another owner, is not a jodb file, has a newer
      *                       format, is truncated, has another page size than a non-zero
@@ -139,6 +142,7 @@ public final class FileStorage implements Storage {
                 file.write(meta.encode(0));
                 file.write(meta.encode(1));
                 file.force();
+                ParentDirectory.force(path); // else a power cut may lose the new file's entry
             } else {
                 meta = MetaPage.readNewest(file, options.pageSize());
                 file.pageSize(meta.pageSize());

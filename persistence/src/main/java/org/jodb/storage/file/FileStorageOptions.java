@@ -21,9 +21,25 @@ import java.time.Duration;
  *                           cache); a decoded page takes a little more than the page size, and
  *                           unused leaves are evicted before branches
  * @param compactOnOpen      whether opening the file compacts it first ({@link FileStorage#compact()})
- * @param sync               whether commits wait for the disk ({@code force}) before and after the
- *                           meta page; turning it off keeps the file consistent but a machine
- *                           crash may lose the newest commits (for tests and bulk loads)
+ * @param sync               whether a commit forces its pages to the disk before and after it
+ *                           writes its meta page (on by default). On: a commit that returned
+ *                           survives a power cut or an operating-system crash (on a disk that
+ *                           honours flushes), and a crash at any moment leaves the previous or the
+ *                           new revision. Off: nothing is forced, except when the file is created
+ *                           and before it is shortened. A crash of the process (a kill, a JVM
+ *                           crash) still leaves a consistent file at the last commit that wrote its
+ *                           meta page, which includes every commit that returned: the operating
+ *                           system's page cache outlives the process and writes the pages later.
+ *                           A power cut or operating-system crash is not covered: the system writes
+ *                           cached pages to the disk in any order, some and not others, so the disk
+ *                           may hold a meta page whose pages never arrived, or a reused page
+ *                           overwritten under the revision before. Recent commits may be lost and
+ *                           the file may be left unusable: opening it, a later read or
+ *                           {@link FileStorage#verify()} then fails naming the file (a damaged page
+ *                           as a {@link CorruptPageException} naming the page; the page checks
+ *                           keep it from being read as data), and only a copy restores it. {@link FileStorage#close()} does not sync either; a later commit
+ *                           of at least one record with sync on makes everything written before it
+ *                           durable. For tests, and for bulk loads into a file that can be rebuilt
  * @param clock              the commit times stored with each revision and the "now" of
  *                           {@code keepHistory}; the system UTC clock by default (tests inject one)
  */
@@ -110,6 +126,7 @@ public record FileStorageOptions(int pageSize, int keepRevisions, int changeLogR
                 sync, on, keepHistory, clock);
     }
 
+    /** Turns forcing commits to the disk on or off; read {@link #sync} before turning it off. */
     public FileStorageOptions withSync(boolean on) {
         return new FileStorageOptions(pageSize, keepRevisions, changeLogRevisions, nodeCacheBytes,
                 on, compactOnOpen, keepHistory, clock);

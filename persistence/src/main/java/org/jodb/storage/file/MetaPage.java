@@ -18,14 +18,25 @@ import org.jodb.JodbException;
  * beyond it hold nothing), commit time in epoch milliseconds. Page 0 starts at file offset 0, so the
  * magic and format version sit at fixed offsets 32 and 36 whatever the page size.
  *
- * @param revision    the committed revision
- * @param tree        the object-tree root, or null for an empty tree
- * @param bookkeeping the free/pending/retained-roots extent, or null if none yet
  * <p><b>Format versions.</b> 1: the first. 2: the bookkeeping extent also records the commit time
  * of each retained revision ({@link Bookkeeping}); the meta page itself is unchanged. Version 1
  * files open; their first commit writes version 2 (the other slot keeps its version 1 page, so a
  * fallback to it decodes its bookkeeping as version 1).
  *
+ * <p><b>Which candidates count</b> ({@link #readNewest}). A candidate is the page in slot 0 or 1 at
+ * one of the legal page sizes. It counts only if it is intact: magic, a page-size field equal to
+ * the size it was read at, a checksum that holds, its own slot number and the META type. Its format
+ * version is read only then, so a torn meta page, or user payload that sits where another page
+ * size would put a slot, can neither be opened nor make a healthy file refuse to open. An intact
+ * candidate of a newer format refuses the file whatever its revision: a newer jodb has written
+ * the file and may have reused pages by rules this one does not know. For this to work, every
+ * format version must keep the page header, its checksum rule and the magic, version and page-size
+ * fields at offsets 32 to 44; a format that changes any of them must change the magic too, and is
+ * then refused by older versions as not a jodb file rather than as newer.
+ *
+ * @param revision      the committed revision
+ * @param tree          the object-tree root, or null for an empty tree
+ * @param bookkeeping   the free/pending/retained-roots extent, or null if none yet
  * @param catalog       the type-catalog extent, or null if no type is registered
  * @param formatVersion the version this page was written in (what its bookkeeping extent follows)
  */
@@ -74,8 +85,8 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
     }
 
     /**
-     * The newest intact meta page of an existing, non-empty file, after checking that the file is
-     * a jodb file of a supported format, with the requested page size (0 = any) and not truncated.
+     * The newest intact meta page of an existing, non-empty file (see "Which candidates count"
+     * above), after checking that the file is a jodb file of a supported format, with the requested page size (0 = any) and not truncated.
      * Reads only; on any problem throws a {@link JodbException} naming the file and the problem.
      */
     static MetaPage readNewest(PageFile file, int requestedPageSize) {
@@ -92,16 +103,17 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
                     continue;
                 }
                 ByteBuffer bytes = file.readRaw(offset, pageSize);
-                if (bytes.getInt(MAGIC_AT) != MAGIC) {
-                    continue;
-                }
-                if (bytes.getInt(VERSION_AT) > FORMAT_VERSION) {
-                    newerVersion = Math.max(newerVersion, bytes.getInt(VERSION_AT));
+                if (bytes.getInt(MAGIC_AT) != MAGIC || bytes.getInt(PAGE_SIZE_AT) != pageSize) {
                     continue;
                 }
                 Page page = Page.wrap(bytes);
-                if (bytes.getInt(PAGE_SIZE_AT) == pageSize && page.checksumHolds()
-                        && page.number() == slot && page.type() == PageType.META) {
+                if (!page.checksumHolds() || page.number() != slot || page.type() != PageType.META) {
+                    continue; // bytes that fail the checksum are not believed, whatever version they claim
+                }
+                int version = bytes.getInt(VERSION_AT);
+                if (version > FORMAT_VERSION) {
+                    newerVersion = Math.max(newerVersion, version);
+                } else {
                     intact.add(decode(page, pageSize));
                 }
             }

@@ -42,14 +42,17 @@ final class PageFile implements AutoCloseable {
     private static final int MAX_REOPENS = 10_000;
 
     private final Path path;
+    /** The file's entry in {@link OpenStorageFiles}. */
+    private final Object key;
     private volatile FileChannel channel;
     private FileLock lock; // guarded by this
     private volatile String broken;
     private volatile boolean closed;
     private volatile int pageSize;
 
-    private PageFile(Path path, FileChannel channel, FileLock lock) {
+    private PageFile(Path path, FileChannel channel, FileLock lock, Object key) {
         this.path = path;
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
@@ -142,30 +145,13 @@ final class PageFile implements AutoCloseable {
         }
     }
 
-    /** Opens (creating if absent) and locks {@code path}; nothing is read or written yet. */
+    /**
+     * Opens (creating if absent) and locks {@code path}; nothing is read or written yet. A file this
+     * JVM already has open is refused without opening a second descriptor ({@link OpenStorageFiles}).
+     */
     static PageFile openLocked(Path path) {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new JodbException(path + ": cannot open storage file: " + e, e);
-        }
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new JodbException(path + ": cannot lock storage file: " + e, e);
-        }
-        if (lock == null) {
-            closeQuietly(channel);
-            throw new JodbException(path + " is already open (locked by another FileStorage in this"
-                    + " or another process); a storage file has one owner at a time");
-        }
-        return new PageFile(path, channel, lock);
+        LockedFile opened = OpenStorageFiles.openAndLock(path);
+        return new PageFile(path, opened.channel(), opened.lock(), opened.key());
     }
 
     Path path() {
@@ -267,6 +253,9 @@ final class PageFile implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return; // released already: a new owner may have registered the file since
+        }
         closed = true;
         try {
             if (lock.isValid()) {
@@ -276,6 +265,7 @@ final class PageFile implements AutoCloseable {
             // closing the channel releases the lock anyway
         }
         closeQuietly(channel);
+        OpenStorageFiles.release(key); // only now: until the channel is closed, it holds the lock
     }
 
     private static void closeQuietly(FileChannel channel) {

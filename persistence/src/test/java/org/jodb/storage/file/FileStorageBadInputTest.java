@@ -62,15 +62,6 @@ class FileStorageBadInputTest {
     }
 
     @Test
-    void newerFormatVersion() throws IOException {
-        Path file = twoRevisions("newer.jodb");
-        byte[] version3 = {0, 0, 0, 3};
-        patch(file, 36, version3);
-        patch(file, 4096 + 36, version3);
-        assertRefusedUntouched(file, FileStorageOptions.defaults(), "format version 3");
-    }
-
-    @Test
     void truncatedFile() throws IOException {
         Path file = twoRevisions("truncated.jodb");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
