@@ -70,8 +70,10 @@ final class Session implements ReferenceContext {
         abortChanges();
         endTransaction();
         releaseReadOnlySnapshot();
-        if (checkout != null) {
-            checkout.open = false;
+        Checkout ended = checkout;
+        if (ended != null) {
+            ended.open = false;
+            ended.holder = null; // objects of the ended checkout must not keep a thread reachable
         }
     }
 
