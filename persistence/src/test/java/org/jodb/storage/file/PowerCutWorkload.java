@@ -1,0 +1,17 @@
+package org.jodb.storage.file;
+
+/**
+ * What a power-cut campaign runs once against a {@link RecordingDisk}: a sequence of storage
+ * operations through {@link TrackedStorage}, which acknowledges each durable revision and records
+ * its content. Must be deterministic, so a failing image reproduces.
+ */
+interface PowerCutWorkload {
+    /** A short name for the figures line. */
+    String name();
+
+    /** The options to run with (a fixed page size, so meta pages are known). */
+    FileStorageOptions options();
+
+    /** Runs with {@code options} (its own, or as a campaign changed them); images are checked with them. */
+    void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options);
+}
