@@ -7,10 +7,12 @@ import java.util.List;
  * The counts of one power-cut campaign, and the first failures in full. Not thread-safe.
  */
 final class CampaignFigures {
-    private static final int FAILURES_KEPT = 5;
+    /** Failures kept in full, of each kind (stale, other). */
+    private static final int FAILURES_KEPT = 3;
 
     private final String name;
     private final List<String> failures = new ArrayList<>();
+    private final List<String> staleFailures = new ArrayList<>();
     int operations;
     int revisions;
     int cutPoints;
@@ -20,6 +22,7 @@ final class CampaignFigures {
     int inFlight;
     int creationUnopenable;
     int failed;
+    int failedStale;
 
     CampaignFigures(String name) {
         this.name = name;
@@ -40,23 +43,31 @@ final class CampaignFigures {
             creationUnopenable++;
         } else {
             failed++;
-            if (failures.size() < FAILURES_KEPT) {
-                failures.add(image.description() + " (acknowledged " + image.acknowledged() + ", in flight up to "
+            if (outcome.stale()) {
+                failedStale++;
+            }
+            List<String> kept = outcome.stale() ? staleFailures : failures;
+            if (kept.size() < FAILURES_KEPT) {
+                kept.add(image.description() + " (acknowledged " + image.acknowledged() + ", in flight up to "
                         + image.newestPossible() + "): " + outcome.failure());
             }
         }
     }
 
+    /** The first failures in full: those of an inconsistent or unopenable image, then stale ones. */
     List<String> failures() {
-        return failures;
+        List<String> all = new ArrayList<>(failures);
+        all.addAll(staleFailures);
+        return all;
     }
 
     /** One line for the build log. */
     String summary() {
         return String.format("[power-cut] %-22s %5d ops, %3d revisions, %5d cut points, %6d images"
                 + " (%5d torn): %6d at the acknowledged revision, %5d at the one in flight, %d unopenable"
-                + " (cut while the file was created), %d failed",
+                + " (cut while the file was created), %d failed"
+                + " (%d of them an exact but older revision)",
                 name, operations, revisions, cutPoints, images, torn, atAcknowledged, inFlight,
-                creationUnopenable, failed);
+                creationUnopenable, failed, failedStale);
     }
 }

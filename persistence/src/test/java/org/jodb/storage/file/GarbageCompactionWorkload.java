@@ -20,8 +20,8 @@ final class GarbageCompactionWorkload implements PowerCutWorkload {
     }
 
     @Override
-    public void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options) {
-        RandomChanges changes = new RandomChanges(31, 50, 3 << 10);
+    public void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options, long seed) {
+        RandomChanges changes = new RandomChanges(31 * seed, 50, 3 << 10);
         try (TrackedStorage storage = TrackedStorage.open(disk, options, expected)) {
             for (int commit = 0; commit < COMMITS; commit++) {
                 changes.commit(storage, 4, 1, commit < 3 ? 0 : 4);

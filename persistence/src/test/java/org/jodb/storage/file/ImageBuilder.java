@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 
 /**
  * Builds from an {@link IoLog} the disk images a power cut could leave: at a cut after operation i,
@@ -33,16 +33,11 @@ final class ImageBuilder {
         this.randomPerCut = randomPerCut;
     }
 
-    /**
-     * Passes every image to {@code sink} until it returns false; returns the number of cut points
-     * visited.
-     */
-    int forEachImage(Predicate<DiskImage> sink) {
+    /** Passes every image to {@code sink}; returns the number of cut points. */
+    int forEachImage(Consumer<DiskImage> sink) {
         List<IoOp> ops = log.ops();
         MemoryFile durable = new MemoryFile();
-        if (!sink.test(image(durable, List.of(), new BitSet[0], 0))) {
-            return 1;
-        }
+        sink.accept(image(durable, List.of(), new BitSet[0], 0));
         int cutPoints = 1;
         int unforcedFrom = 0;
         for (int i = 0; i < ops.size(); i++) {
@@ -53,14 +48,12 @@ final class ImageBuilder {
                 continue;
             }
             cutPoints++;
-            if (!cutAfter(i + 1, durable, ops.subList(unforcedFrom, i + 1), sink)) {
-                break;
-            }
+            cutAfter(i + 1, durable, ops.subList(unforcedFrom, i + 1), sink);
         }
         return cutPoints;
     }
 
-    private boolean cutAfter(int issued, MemoryFile durable, List<IoOp> unforced, Predicate<DiskImage> sink) {
+    private void cutAfter(int issued, MemoryFile durable, List<IoOp> unforced, Consumer<DiskImage> sink) {
         int n = unforced.size();
         IoOp newest = unforced.get(n - 1);
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + issued);
@@ -89,11 +82,10 @@ final class ImageBuilder {
         }
         Set<List<BitSet>> seen = new HashSet<>();
         for (BitSet[] choice : choices) {
-            if (seen.add(Arrays.asList(choice)) && !sink.test(image(durable, unforced, choice, issued))) {
-                return false;
+            if (seen.add(Arrays.asList(choice))) {
+                sink.accept(image(durable, unforced, choice, issued));
             }
         }
-        return true;
     }
 
     private DiskImage image(MemoryFile durable, List<IoOp> unforced, BitSet[] choice, int issued) {

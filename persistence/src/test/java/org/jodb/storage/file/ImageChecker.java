@@ -1,10 +1,14 @@
 package org.jodb.storage.file;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jodb.storage.Record;
+import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 
@@ -13,7 +17,9 @@ import org.jodb.storage.Snapshot;
  * checks it: it opens, {@link FileStorage#verify()} passes, the newest revision is at least the one
  * acknowledged before the cut and at most the one in flight, and it holds exactly that revision's
  * records (nothing partial, nothing extra) and their types; every retained older revision holds
- * exactly its own records, and the newest {@code keepRevisions} are all retained.
+ * exactly its own records, and the newest {@code keepRevisions} are all retained. Then it takes a
+ * commit ({@link #probeProblem}). With compact-on-open, a copy of the image is also opened that
+ * way and must hold the same records.
  *
  * <p>A cut while the file was first created, before anything was acknowledged, may leave a file
  * that does not open (see {@link #CREATION_UNOPENABLE}); nothing was ever promised about it.
@@ -61,7 +67,14 @@ final class ImageChecker {
             long revision = storage.lastRevision();
             String problem = cutRevision >= 0 ? compactedProblem(storage, cutRevision)
                     : problem(storage, image, revision);
-            return problem == null ? ImageOutcome.passed(revision) : ImageOutcome.failed(revision, problem);
+            if (problem != null) {
+                return ImageOutcome.failed(revision, problem);
+            }
+            if (revision < image.acknowledged()) {
+                return ImageOutcome.stale(revision, "opened at revision " + revision + ", but revision "
+                        + image.acknowledged() + " was acknowledged before the cut");
+            }
+            return ImageOutcome.passed(revision);
         } catch (RuntimeException | AssertionError e) {
             return ImageOutcome.failed(-1, e.toString());
         } finally {
@@ -69,21 +82,32 @@ final class ImageChecker {
         }
     }
 
+    /** What is wrong with the image besides being older than acknowledged (checked last). */
     private String problem(FileStorage storage, DiskImage image, long revision) {
-        if (revision < image.acknowledged()) {
-            return "opened at revision " + revision + ", but revision " + image.acknowledged()
-                    + " was acknowledged before the cut";
-        }
         if (revision > image.newestPossible()) {
             return "opened at revision " + revision + ", newer than any in flight ("
                     + image.newestPossible() + ")";
         }
         String problem = contentProblem(storage, expected.at(revision));
-        if (problem != null) {
-            return problem;
+        if (problem == null) {
+            problem = retainedProblem(storage, revision);
         }
+        if (problem == null) {
+            problem = probeProblem(storage, revision);
+        }
+        return problem;
+    }
+
+    /**
+     * Each retained revision up to {@code newest} holds exactly its records, and those of them the
+     * newest {@code keepRevisions} include are there.
+     */
+    private String retainedProblem(FileStorage storage, long newest) {
         Set<Long> retained = new TreeSet<>();
         for (RevisionInfo info : storage.retainedRevisions()) {
+            if (info.revision() > newest) {
+                continue;
+            }
             retained.add(info.revision());
             try (Snapshot snapshot = storage.openSnapshot(info.revision())) {
                 String difference = RevisionContent.difference(expected.at(info.revision()), expected.oids(),
@@ -93,13 +117,35 @@ final class ImageChecker {
                 }
             }
         }
-        for (long kept = Math.max(0, revision - options.keepRevisions() + 1); kept <= revision; kept++) {
+        long windowStart = storage.lastRevision() - options.keepRevisions() + 1;
+        for (long kept = Math.max(0, windowStart); kept <= newest; kept++) {
             if (!retained.contains(kept)) {
                 return "revision " + kept + " should be retained (keepRevisions " + options.keepRevisions()
                         + "), retained are " + retained;
             }
         }
         return null;
+    }
+
+    /**
+     * The recovered storage takes a commit: a new object under a fresh oid (an oid the recovered
+     * revision already uses would conflict), after which verify passes, the object reads back and
+     * the retained revisions are intact (the commit reused only truly free pages).
+     */
+    private String probeProblem(FileStorage storage, long revision) {
+        byte[] payload = ("probe after revision " + revision).getBytes(StandardCharsets.UTF_8);
+        long oid = storage.newOid();
+        long probe = storage.commit(List.of(new RecordWrite(oid, 0, storage.typeId("power-cut-probe"),
+                new long[0], payload)));
+        storage.verify();
+        try (Snapshot snapshot = storage.openSnapshot(probe)) {
+            Record record = snapshot.load(oid);
+            if (record == null || !Arrays.equals(record.payload(), payload)) {
+                return "a commit after recovery does not read back";
+            }
+        }
+        String problem = retainedProblem(storage, revision);
+        return problem == null ? null : "after a commit on the recovered file: " + problem;
     }
 
     /** After compact-on-open: revisions of its own on top of the cut's, with the same records. */

@@ -18,8 +18,8 @@ final class OverflowRecordsWorkload implements PowerCutWorkload {
     }
 
     @Override
-    public void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options) {
-        RandomChanges large = new RandomChanges(23, 1 << 10, 20 << 10);
+    public void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options, long seed) {
+        RandomChanges large = new RandomChanges(23 * seed, 1 << 10, 20 << 10);
         try (TrackedStorage storage = TrackedStorage.open(disk, options, expected)) {
             for (int commit = 0; commit < COMMITS; commit++) {
                 large.commit(storage, commit < 8 ? 2 : 0, 2, commit % 4 == 3 ? 1 : 0);

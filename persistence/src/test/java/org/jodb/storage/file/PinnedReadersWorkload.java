@@ -24,8 +24,8 @@ final class PinnedReadersWorkload implements PowerCutWorkload {
     }
 
     @Override
-    public void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options) {
-        RandomChanges changes = new RandomChanges(53, 30, 2 << 10);
+    public void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options, long seed) {
+        RandomChanges changes = new RandomChanges(53 * seed, 30, 2 << 10);
         ArrayDeque<Snapshot> readers = new ArrayDeque<>();
         try (TrackedStorage storage = TrackedStorage.open(disk, options, expected)) {
             for (int commit = 0; commit < COMMITS; commit++) {

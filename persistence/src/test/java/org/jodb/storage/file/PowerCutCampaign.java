@@ -19,7 +19,6 @@ final class PowerCutCampaign {
     private final long seed;
     private final int randomPerCut;
     private final FileStorageOptions options;
-    private boolean stopAtFirstFailure;
 
     /**
      * @param randomPerCut random subsets of the unforced operations per cut point, besides the
@@ -39,27 +38,19 @@ final class PowerCutCampaign {
         this.randomPerCut = randomPerCut;
     }
 
-    /** Stops once an image fails (for the self-test of a broken storage). */
-    PowerCutCampaign stopAtFirstFailure() {
-        stopAtFirstFailure = true;
-        return this;
-    }
-
     /** Runs the campaign, prints its figures and returns them; {@code label} tells variants apart. */
     CampaignFigures run(String label) {
         Path name = Path.of("power-cut-" + workload.name() + ".jodb");
         RecordingDisk disk = new RecordingDisk(name, options.pageSize(), fault);
         ExpectedRevisions expected = new ExpectedRevisions();
-        workload.run(disk, expected, options);
+        workload.run(disk, expected, options, seed);
         IoLog log = disk.log();
         CampaignFigures figures = new CampaignFigures(label);
         figures.operations = log.ops().size();
         figures.revisions = (int) expected.newestRevision() + 1;
         ImageChecker checker = new ImageChecker(name, options, expected);
-        figures.cutPoints = new ImageBuilder(log, seed, randomPerCut).forEachImage(image -> {
-            figures.count(image, checker.check(image));
-            return !(stopAtFirstFailure && figures.failed > 0);
-        });
+        figures.cutPoints = new ImageBuilder(log, seed, randomPerCut)
+                .forEachImage(image -> figures.count(image, checker.check(image)));
         System.out.println(figures.summary());
         return figures;
     }

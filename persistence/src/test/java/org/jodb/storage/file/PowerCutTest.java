@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The power-cut campaign over each workload: every image a power cut could leave opens, verifies
  * and holds exactly a revision from the one acknowledged before the cut to the one in flight.
- * {@code -Djodb.powercut.random=N} sets the random images per cut point (default
- * {@value #DEFAULT_RANDOM}) and {@code -Djodb.powercut.seeds=N} the seeds run (default 1); the
- * {@code powercut} profile raises both.
+ * The system properties {@code jodb.powercut.random} (random images per cut point, default
+ * {@value #DEFAULT_RANDOM}) and {@code jodb.powercut.seeds} (seeds run, default 1) size the
+ * campaigns; the module's pom sets them and its {@code soak} profile raises both.
  */
 class PowerCutTest {
-    private static final int DEFAULT_RANDOM = 3;
+    private static final int DEFAULT_RANDOM = 4;
     private static final int RANDOM = Integer.getInteger("jodb.powercut.random", DEFAULT_RANDOM);
     private static final int SEEDS = Integer.getInteger("jodb.powercut.seeds", 1);
 
@@ -21,7 +21,9 @@ class PowerCutTest {
         for (int seed = 1; seed <= SEEDS; seed++) {
             CampaignFigures figures = new PowerCutCampaign(workload, DiskFault.NONE, seed, RANDOM)
                     .run(workload.name() + (SEEDS > 1 ? " seed " + seed : ""));
-            assertEquals(0, figures.failed, () -> workload.name() + ": images that fail the check:\n  "
+            int run = seed;
+            assertEquals(0, figures.failed, () -> workload.name() + ", seed " + run
+                    + ": images that fail the check:\n  "
                     + String.join("\n  ", figures.failures()));
             assertTrue(figures.inFlight > 0 && figures.atAcknowledged > 0,
                     () -> "the campaign must reach both outcomes: " + figures.summary());

@@ -3,7 +3,7 @@ package org.jodb.storage.file;
 /**
  * What a power-cut campaign runs once against a {@link RecordingDisk}: a sequence of storage
  * operations through {@link TrackedStorage}, which acknowledges each durable revision and records
- * its content. Must be deterministic, so a failing image reproduces.
+ * its content. Deterministic for a seed, so a failing image reproduces.
  */
 interface PowerCutWorkload {
     /** A short name for the figures line. */
@@ -12,6 +12,9 @@ interface PowerCutWorkload {
     /** The options to run with (a fixed page size, so meta pages are known). */
     FileStorageOptions options();
 
-    /** Runs with {@code options} (its own, or as a campaign changed them); images are checked with them. */
-    void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options);
+    /**
+     * Runs with {@code options} (its own, or as a campaign changed them; images are checked with
+     * them); {@code seed} varies the records written, so more seeds cover more logs.
+     */
+    void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options, long seed);
 }

@@ -31,8 +31,8 @@ final class RetainedHistoryWorkload implements PowerCutWorkload {
     }
 
     @Override
-    public void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options) {
-        RandomChanges changes = new RandomChanges(67, 30, 2 << 10);
+    public void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options, long seed) {
+        RandomChanges changes = new RandomChanges(67 * seed, 30, 2 << 10);
         for (int session = 0; session < SESSIONS; session++) {
             try (TrackedStorage storage = TrackedStorage.open(disk, options, expected)) {
                 for (int commit = 0; commit < COMMITS; commit++) {

@@ -15,8 +15,8 @@ final class SmallRecordsWorkload implements PowerCutWorkload {
     }
 
     @Override
-    public void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options) {
-        RandomChanges changes = new RandomChanges(11, 20, 200);
+    public void run(RecordingDisk disk, ExpectedRevisions expected, FileStorageOptions options, long seed) {
+        RandomChanges changes = new RandomChanges(11 * seed, 20, 200);
         try (TrackedStorage storage = TrackedStorage.open(disk, options, expected)) {
             for (int commit = 0; commit < COMMITS; commit++) {
                 changes.commit(storage, commit < 20 ? 4 : 1, 3, commit % 5 == 4 ? 2 : 0);
