@@ -14,7 +14,7 @@ final class CampaignFigures {
     private final List<String> failures = new ArrayList<>();
     private final List<String> staleFailures = new ArrayList<>();
     int operations;
-    int revisions;
+    long lastRevision;
     int cutPoints;
     int images;
     int torn;
@@ -63,11 +63,11 @@ final class CampaignFigures {
 
     /** One line for the build log. */
     String summary() {
-        return String.format("[power-cut] %-22s %5d ops, %3d revisions, %5d cut points, %6d images"
+        return String.format("[power-cut] %-22s %5d ops up to revision %3d, %5d cut points, %6d images"
                 + " (%5d torn): %6d at the acknowledged revision, %5d at the one in flight, %d unopenable"
                 + " (cut while the file was created), %d failed"
                 + " (%d of them an exact but older revision)",
-                name, operations, revisions, cutPoints, images, torn, atAcknowledged, inFlight,
+                name, operations, lastRevision, cutPoints, images, torn, atAcknowledged, inFlight,
                 creationUnopenable, failed, failedStale);
     }
 }

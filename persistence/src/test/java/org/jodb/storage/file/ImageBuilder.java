@@ -36,7 +36,7 @@ final class ImageBuilder {
     /** Passes every image to {@code sink}; returns the number of cut points. */
     int forEachImage(Consumer<DiskImage> sink) {
         List<IoOp> ops = log.ops();
-        MemoryFile durable = new MemoryFile();
+        MemoryFile durable = log.initial();
         sink.accept(image(durable, List.of(), new BitSet[0], 0));
         int cutPoints = 1;
         int unforcedFrom = 0;

@@ -3,16 +3,23 @@ package org.jodb.storage.file;
 import java.util.List;
 
 /**
- * What a recorded workload did to its file: every write, truncate and force in issue order, and the
- * revisions it acknowledged in between. Immutable.
+ * What a recorded workload did to its file: the durable content it started from, every write,
+ * truncate and force in issue order, and the revisions it acknowledged in between. Immutable.
  *
- * @param ops             the operations in issue order
+ * @param initial          the file before the first operation, on the disk (empty for a new file)
+ * @param ops              the operations in issue order
  * @param acknowledgements the acknowledged revisions, in order of {@link Acknowledgement#issuedOps}
  */
-record IoLog(List<IoOp> ops, List<Acknowledgement> acknowledgements) {
+record IoLog(MemoryFile initial, List<IoOp> ops, List<Acknowledgement> acknowledgements) {
     IoLog {
+        initial = initial.copy();
         ops = List.copyOf(ops);
         acknowledgements = List.copyOf(acknowledgements);
+    }
+
+    /** A log of a file that did not exist before its first operation. */
+    IoLog(List<IoOp> ops, List<Acknowledgement> acknowledgements) {
+        this(new MemoryFile(), ops, acknowledgements);
     }
 
     /**

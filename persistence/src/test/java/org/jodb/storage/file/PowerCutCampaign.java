@@ -47,7 +47,7 @@ final class PowerCutCampaign {
         IoLog log = disk.log();
         CampaignFigures figures = new CampaignFigures(label);
         figures.operations = log.ops().size();
-        figures.revisions = (int) expected.newestRevision() + 1;
+        figures.lastRevision = expected.newestRevision();
         ImageChecker checker = new ImageChecker(name, options, expected);
         figures.cutPoints = new ImageBuilder(log, seed, randomPerCut)
                 .forEachImage(image -> figures.count(image, checker.check(image)));

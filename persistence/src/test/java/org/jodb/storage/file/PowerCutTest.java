@@ -56,6 +56,11 @@ class PowerCutTest {
     }
 
     @Test
+    void upgradeOfAFormatVersion1File() {
+        campaign(new FormatUpgradeWorkload());
+    }
+
+    @Test
     void keepRevisionsAndHistoryAcrossRestarts() {
         campaign(new RetainedHistoryWorkload());
     }

@@ -15,6 +15,7 @@ import java.util.List;
  */
 final class RecordingDisk {
     private final MemoryFile file = new MemoryFile();
+    private MemoryFile initial = new MemoryFile();
     private final List<IoOp> ops = new ArrayList<>();
     private final List<Acknowledgement> acknowledgements = new ArrayList<>();
     private final DiskFault fault;
@@ -33,6 +34,17 @@ final class RecordingDisk {
         return PageFile.overChannel(name, new RecordingChannel(this, file));
     }
 
+    /** Puts an existing file on the disk, durable, before the first operation. */
+    void preload(byte[] content) {
+        synchronized (file) {
+            if (!ops.isEmpty() || file.length() > 0) {
+                throw new IllegalStateException("preload an empty disk, before any operation");
+            }
+            file.write(0, content, 0, content.length);
+            initial = file.copy();
+        }
+    }
+
     /** Records that {@code revision} was reported durable now. */
     void acknowledge(long revision) {
         synchronized (file) {
@@ -42,7 +54,7 @@ final class RecordingDisk {
 
     IoLog log() {
         synchronized (file) {
-            return new IoLog(ops, acknowledgements);
+            return new IoLog(initial, ops, acknowledgements);
         }
     }
 
