@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fault-injecting layer under the page file: an in-memory file that a workload's storages
+ * The fault-injecting layer under the page file: an in-memory file (empty, or an existing file
+ * put there by {@link #preload}) that a workload's storages
  * (one after another, across restarts) read and write through {@link #open}, logging every write,
  * truncate and force in issue order ({@link IoLog}), and the revisions the workload acknowledged.
  * Reads see every write, as the page cache does; what a power cut leaves is decided afterwards from
