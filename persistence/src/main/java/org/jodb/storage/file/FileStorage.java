@@ -130,7 +130,12 @@ public final class FileStorage implements Storage {
      *                       corrupt; the file is left untouched
      */
     public static FileStorage open(Path path, FileStorageOptions options) {
-        PageFile file = PageFile.openLocked(path);
+        return open(PageFile.openLocked(path), options);
+    }
+
+    /** Opens the storage in {@code file} (the power-cut tests pass one over a recording channel). */
+    static FileStorage open(PageFile file, FileStorageOptions options) {
+        Path path = file.path();
         try {
             MetaPage meta;
             if (file.size() == 0) {

@@ -30,6 +30,9 @@ import org.jodb.JodbException;
  * re-lock another process could take the lock; then the file is refused from then on
  * ({@link JodbException}) rather than shared.
  *
+ * <p>Every operation on the file goes through a {@link PageChannel}, the real file by default;
+ * tests in this package can supply a recording one ({@link #overChannel}).
+ *
  * <p>Thread-safe: positional reads and writes on a {@link FileChannel} may run concurrently. Every
  * read is checked ({@link #read}), so corrupt bytes surface as a {@link CorruptPageException}
  * naming the page, never as data.
@@ -42,15 +45,15 @@ final class PageFile implements AutoCloseable {
     private static final int MAX_REOPENS = 10_000;
 
     private final Path path;
-    /** The file's entry in {@link OpenStorageFiles}. */
+    /** The file's entry in {@link OpenStorageFiles}; null for a channel that is not a real file. */
     private final Object key;
-    private volatile FileChannel channel;
-    private FileLock lock; // guarded by this
+    private volatile PageChannel channel;
+    private FileLock lock; // guarded by this; null for a channel that is not a real file
     private volatile String broken;
     private volatile boolean closed;
     private volatile int pageSize;
 
-    private PageFile(Path path, FileChannel channel, FileLock lock, Object key) {
+    private PageFile(Path path, PageChannel channel, FileLock lock, Object key) {
         this.path = path;
         this.key = key;
         this.channel = channel;
@@ -60,7 +63,7 @@ final class PageFile implements AutoCloseable {
     /** One operation on the channel, retried by {@link #io} on a channel closed under it. */
     @FunctionalInterface
     private interface ChannelOperation<T> {
-        T run(FileChannel channel) throws IOException;
+        T run(PageChannel channel) throws IOException;
     }
 
     /** {@code what} names the operation in a failure; built only then, as reads are hot. */
@@ -71,7 +74,7 @@ final class PageFile implements AutoCloseable {
                 if (broken != null) {
                     throw new JodbException(path + ": " + broken);
                 }
-                FileChannel current = channel;
+                PageChannel current = channel;
                 try {
                     return operation.run(current);
                 } catch (ClosedChannelException e) {
@@ -96,8 +99,8 @@ final class PageFile implements AutoCloseable {
     }
 
     /** Replaces {@code failed} by a fresh, locked channel, unless another thread already has. */
-    private synchronized void reopen(FileChannel failed) {
-        if (channel != failed || closed) {
+    private synchronized void reopen(PageChannel failed) {
+        if (channel != failed || closed || lock == null) {
             return;
         }
         FileChannel fresh;
@@ -115,7 +118,7 @@ final class PageFile implements AutoCloseable {
             throw new JodbException(path + ": " + broken);
         }
         lock = relocked;
-        channel = fresh;
+        channel = new FileChannelPages(fresh);
     }
 
     /**
@@ -151,7 +154,15 @@ final class PageFile implements AutoCloseable {
      */
     static PageFile openLocked(Path path) {
         LockedFile opened = OpenStorageFiles.openAndLock(path);
-        return new PageFile(path, opened.channel(), opened.lock(), opened.key());
+        return new PageFile(path, new FileChannelPages(opened.channel()), opened.lock(), opened.key());
+    }
+
+    /**
+     * A page file over {@code channel} instead of the real file at {@code path} (which only names it
+     * in messages), without a lock: for the power-cut tests, which record every operation.
+     */
+    static PageFile overChannel(Path path, PageChannel channel) {
+        return new PageFile(path, channel, null, null);
     }
 
     Path path() {
@@ -168,7 +179,7 @@ final class PageFile implements AutoCloseable {
     }
 
     long size() {
-        return io(() -> "cannot read the file size", FileChannel::size);
+        return io(() -> "cannot read the file size", PageChannel::size);
     }
 
     /** Reads {@code length} raw bytes at {@code offset}; short if the file ends first. */
@@ -231,7 +242,7 @@ final class PageFile implements AutoCloseable {
     /** Makes every write so far durable; fdatasync also covers a grown file length, which reads need. */
     void force() {
         io(() -> "cannot sync", channel -> {
-            channel.force(false);
+            channel.force();
             return null;
         });
     }
@@ -258,14 +269,20 @@ final class PageFile implements AutoCloseable {
         }
         closed = true;
         try {
-            if (lock.isValid()) {
+            if (lock != null && lock.isValid()) {
                 lock.release();
             }
         } catch (IOException ignored) {
             // closing the channel releases the lock anyway
         }
-        closeQuietly(channel);
-        OpenStorageFiles.release(key); // only now: until the channel is closed, it holds the lock
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing useful to do: the file is being abandoned
+        }
+        if (key != null) {
+            OpenStorageFiles.release(key); // only now: until the channel is closed, it holds the lock
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

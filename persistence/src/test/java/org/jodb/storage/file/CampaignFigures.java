@@ -1,0 +1,73 @@
+package org.jodb.storage.file;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The counts of one power-cut campaign, and the first failures in full. Not thread-safe.
+ */
+final class CampaignFigures {
+    /** Failures kept in full, of each kind (stale, other). */
+    private static final int FAILURES_KEPT = 3;
+
+    private final String name;
+    private final List<String> failures = new ArrayList<>();
+    private final List<String> staleFailures = new ArrayList<>();
+    int operations;
+    long lastRevision;
+    int cutPoints;
+    int images;
+    int torn;
+    int atAcknowledged;
+    int inFlight;
+    int creationUnopenable;
+    int failed;
+    int failedStale;
+
+    CampaignFigures(String name) {
+        this.name = name;
+    }
+
+    void count(DiskImage image, ImageOutcome outcome) {
+        images++;
+        if (image.torn()) {
+            torn++;
+        }
+        if (outcome.ok()) {
+            if (outcome.revision() == image.acknowledged()) {
+                atAcknowledged++;
+            } else {
+                inFlight++;
+            }
+        } else if (ImageChecker.CREATION_UNOPENABLE.equals(outcome.failure())) {
+            creationUnopenable++;
+        } else {
+            failed++;
+            if (outcome.stale()) {
+                failedStale++;
+            }
+            List<String> kept = outcome.stale() ? staleFailures : failures;
+            if (kept.size() < FAILURES_KEPT) {
+                kept.add(image.description() + " (acknowledged " + image.acknowledged() + ", in flight up to "
+                        + image.newestPossible() + "): " + outcome.failure());
+            }
+        }
+    }
+
+    /** The first failures in full: those of an inconsistent or unopenable image, then stale ones. */
+    List<String> failures() {
+        List<String> all = new ArrayList<>(failures);
+        all.addAll(staleFailures);
+        return all;
+    }
+
+    /** One line for the build log. */
+    String summary() {
+        return String.format("[power-cut] %-22s %5d ops up to revision %3d, %5d cut points, %6d images"
+                + " (%5d torn): %6d at the acknowledged revision, %5d at the one in flight, %d unopenable"
+                + " (cut while the file was created), %d failed"
+                + " (%d of them an exact but older revision)",
+                name, operations, lastRevision, cutPoints, images, torn, atAcknowledged, inFlight,
+                creationUnopenable, failed, failedStale);
+    }
+}

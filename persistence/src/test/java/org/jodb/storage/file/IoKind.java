@@ -1,0 +1,11 @@
+package org.jodb.storage.file;
+
+/** What one recorded operation on the simulated disk did. */
+enum IoKind {
+    /** Bytes written at an offset: in the page cache, durable only after the next {@link #FORCE}. */
+    WRITE,
+    /** The file cut to a length: like a write, durable only after the next {@link #FORCE}. */
+    TRUNCATE,
+    /** A returned data sync: every earlier write and truncate is on the disk. */
+    FORCE
+}

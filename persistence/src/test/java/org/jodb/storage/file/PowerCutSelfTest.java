@@ -1,0 +1,37 @@
+package org.jodb.storage.file;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The power-cut checker can fail: the same campaign over a broken storage (syncs that do nothing,
+ * meta pages written before their data, or the storage's own {@code sync(false)}) finds an image
+ * that loses an acknowledged commit or does not open.
+ */
+class PowerCutSelfTest {
+    private static void assertFindsLoss(PowerCutCampaign campaign, String label) {
+        CampaignFigures figures = campaign.run(label);
+        assertTrue(figures.failed > 0, () -> "the simulator missed a broken storage: " + figures.summary());
+        System.out.println("[power-cut]   " + label + " caught: " + figures.failures().get(0));
+    }
+
+    @Test
+    void aDiskThatIgnoresForcesLosesCommits() {
+        assertFindsLoss(new PowerCutCampaign(new SmallRecordsWorkload(), DiskFault.IGNORE_FORCE, 1, 3),
+                "self-test: forces ignored");
+    }
+
+    @Test
+    void metaPagesWrittenBeforeTheirDataAreCaught() {
+        assertFindsLoss(new PowerCutCampaign(new OverflowRecordsWorkload(), DiskFault.META_BEFORE_DATA, 1, 3),
+                "self-test: meta before data");
+    }
+
+    @Test
+    void syncOffLosesAcknowledgedCommits() {
+        SmallRecordsWorkload workload = new SmallRecordsWorkload();
+        assertFindsLoss(new PowerCutCampaign(workload, workload.options().withSync(false), DiskFault.NONE, 1, 3),
+                "self-test: sync(false)");
+    }
+}

@@ -1,0 +1,26 @@
+package org.jodb.storage.file;
+
+/** The channel a workload's page file uses: applies each operation and logs it to its disk. */
+final class RecordingChannel extends MemoryPageChannel {
+    private final RecordingDisk disk;
+
+    RecordingChannel(RecordingDisk disk, MemoryFile file) {
+        super(file);
+        this.disk = disk;
+    }
+
+    @Override
+    void written(long position, byte[] data) {
+        disk.log(IoOp.write(position, data));
+    }
+
+    @Override
+    void forced() {
+        disk.log(IoOp.force());
+    }
+
+    @Override
+    void truncated(long size) {
+        disk.log(IoOp.truncate(size));
+    }
+}

@@ -1,0 +1,95 @@
+package org.jodb.storage.file;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fault-injecting layer under the page file: an in-memory file (empty, or an existing file
+ * put there by {@link #preload}) that a workload's storages
+ * (one after another, across restarts) read and write through {@link #open}, logging every write,
+ * truncate and force in issue order ({@link IoLog}), and the revisions the workload acknowledged.
+ * Reads see every write, as the page cache does; what a power cut leaves is decided afterwards from
+ * the log ({@link ImageBuilder}). A {@link DiskFault} other than NONE logs a broken storage instead.
+ *
+ * <p>Thread-safe: operations are logged under the file's monitor, in the order they took effect.
+ */
+final class RecordingDisk {
+    private final MemoryFile file = new MemoryFile();
+    private MemoryFile initial = new MemoryFile();
+    private final List<IoOp> ops = new ArrayList<>();
+    private final List<Acknowledgement> acknowledgements = new ArrayList<>();
+    private final DiskFault fault;
+    private final int pageSize;
+    private final Path name;
+
+    /** {@code pageSize} tells the meta pages (pages 0 and 1) apart, for {@link DiskFault#META_BEFORE_DATA}. */
+    RecordingDisk(Path name, int pageSize, DiskFault fault) {
+        this.name = name;
+        this.pageSize = pageSize;
+        this.fault = fault;
+    }
+
+    /** A page file over this disk, as {@link FileStorage#open(PageFile, FileStorageOptions)} takes it. */
+    PageFile open() {
+        return PageFile.overChannel(name, new RecordingChannel(this, file));
+    }
+
+    /** Puts an existing file on the disk, durable, before the first operation. */
+    void preload(byte[] content) {
+        synchronized (file) {
+            if (!ops.isEmpty() || file.length() > 0) {
+                throw new IllegalStateException("preload an empty disk, before any operation");
+            }
+            file.write(0, content, 0, content.length);
+            initial = file.copy();
+        }
+    }
+
+    /** Records that {@code revision} was reported durable now. */
+    void acknowledge(long revision) {
+        synchronized (file) {
+            acknowledgements.add(new Acknowledgement(ops.size(), revision));
+        }
+    }
+
+    IoLog log() {
+        synchronized (file) {
+            return new IoLog(initial, ops, acknowledgements);
+        }
+    }
+
+    /** Called by the channel under the file's monitor. */
+    void log(IoOp op) {
+        if (op.kind() == IoKind.FORCE && fault == DiskFault.IGNORE_FORCE) {
+            return;
+        }
+        if (fault == DiskFault.META_BEFORE_DATA && isMetaPage(op)) {
+            int at = afterPreviousCommit();
+            ops.add(at, op);
+            acknowledgements.replaceAll(ack -> ack.issuedOps() > at
+                    ? new Acknowledgement(ack.issuedOps() + 1, ack.revision()) : ack);
+            return;
+        }
+        ops.add(op);
+    }
+
+    private boolean isMetaPage(IoOp op) {
+        return op.kind() == IoKind.WRITE && op.data().length == pageSize
+                && (op.position() == 0 || op.position() == pageSize);
+    }
+
+    /**
+     * Where the previous commit ended: just after the force before the newest force (the newest
+     * one synced this commit's data pages), or the start of the log.
+     */
+    private int afterPreviousCommit() {
+        int forces = 0;
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            if (ops.get(i).kind() == IoKind.FORCE && ++forces == 2) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+}
