@@ -3,12 +3,15 @@ package org.jodb.storage.file;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 
 /** The default {@link PageChannel}: the real file, through a {@link FileChannel}. */
 final class FileChannelPages implements PageChannel {
+    private final Path path;
     private final FileChannel channel;
 
-    FileChannelPages(FileChannel channel) {
+    FileChannelPages(Path path, FileChannel channel) {
+        this.path = path;
         this.channel = channel;
     }
 
@@ -25,6 +28,11 @@ final class FileChannelPages implements PageChannel {
     @Override
     public void force() throws IOException {
         channel.force(false);
+    }
+
+    @Override
+    public void forceDirectory() {
+        ParentDirectory.force(path);
     }
 
     @Override

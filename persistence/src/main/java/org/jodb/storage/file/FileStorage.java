@@ -147,7 +147,7 @@ public final class FileStorage implements Storage {
                 file.write(meta.encode(0));
                 file.write(meta.encode(1));
                 file.force();
-                ParentDirectory.force(path); // else a power cut may lose the new file's entry
+                file.forceDirectory(); // else a power cut may lose the new file's entry
             } else {
                 meta = MetaPage.readNewest(file, options.pageSize());
                 file.pageSize(meta.pageSize());

@@ -22,6 +22,12 @@ interface PageChannel {
     /** Makes every write so far durable, with the file length but not other metadata (fdatasync). */
     void force() throws IOException;
 
+    /**
+     * Makes the file's directory entry durable (after the file was created); the in-memory channels
+     * of the tests have no directory and do nothing.
+     */
+    void forceDirectory() throws IOException;
+
     /** Cuts the file to {@code size} bytes. */
     void truncate(long size) throws IOException;
 

@@ -118,7 +118,7 @@ final class PageFile implements AutoCloseable {
             throw new JodbException(path + ": " + broken);
         }
         lock = relocked;
-        channel = new FileChannelPages(fresh);
+        channel = new FileChannelPages(path, fresh);
     }
 
     /**
@@ -154,7 +154,7 @@ final class PageFile implements AutoCloseable {
      */
     static PageFile openLocked(Path path) {
         LockedFile opened = OpenStorageFiles.openAndLock(path);
-        return new PageFile(path, new FileChannelPages(opened.channel()), opened.lock(), opened.key());
+        return new PageFile(path, new FileChannelPages(path, opened.channel()), opened.lock(), opened.key());
     }
 
     /**
@@ -243,6 +243,14 @@ final class PageFile implements AutoCloseable {
     void force() {
         io(() -> "cannot sync", channel -> {
             channel.force();
+            return null;
+        });
+    }
+
+    /** Makes the file's directory entry durable: a new file's name must survive a power cut too. */
+    void forceDirectory() {
+        io(() -> "cannot sync the directory", channel -> {
+            channel.forceDirectory();
             return null;
         });
     }

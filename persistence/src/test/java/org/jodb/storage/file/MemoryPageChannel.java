@@ -46,6 +46,11 @@ class MemoryPageChannel implements PageChannel {
     }
 
     @Override
+    public void forceDirectory() {
+        // an in-memory file has no directory entry: images are the file's contents alone
+    }
+
+    @Override
     public void truncate(long size) throws IOException {
         ensureOpen();
         synchronized (file) {
