@@ -17,9 +17,16 @@ import org.jodb.cache.EvictionPolicy;
  * @param calibrateSizes    whether object size estimates are calibrated with JOL (needs the JVM
  *                          flags in the README to run without warnings); otherwise they derive
  *                          from record lengths alone
+ * @param changeDetection   whether a commit also writes objects changed in place, without a field
+ *                          write (an element added to a list held in a field, an array element,
+ *                          a field of a plain nested object), found by comparing each object used
+ *                          in the transaction with its state when loaded; {@code false} keeps only
+ *                          field writes and {@code markChanged()}, as in ZODB (per class:
+ *                          {@link Persistent#detectChanges()})
  */
 public record DatabaseOptions(int cacheTargetCount, long cacheTargetBytes, long recordCacheBytes, int poolSize,
-                              int transactAttempts, EvictionPolicy cachePolicy, boolean calibrateSizes) {
+                              int transactAttempts, EvictionPolicy cachePolicy, boolean calibrateSizes,
+                              boolean changeDetection) {
 
     /**
      * The default {@code recordCacheBytes}: a record cache of {@value #DEFAULT_RECORD_CACHE_BYTES}
@@ -52,46 +59,51 @@ public record DatabaseOptions(int cacheTargetCount, long cacheTargetBytes, long 
     /**
      * 10,000 objects or 64 MiB per connection cache, a 64 MiB record cache where it pays off
      * ({@link #AUTOMATIC_RECORD_CACHE}), a pool of 8 connections, 10 attempts, the scan-resistant
-     * policy, calibrated sizes.
+     * policy, calibrated sizes, change detection on.
      */
     public static DatabaseOptions defaults() {
         return new DatabaseOptions(10_000, 64L << 20, AUTOMATIC_RECORD_CACHE, 8, 10, EvictionPolicy.SEGMENTED,
-                true);
+                true, true);
     }
 
     public DatabaseOptions withCacheTargetCount(int count) {
         return new DatabaseOptions(count, cacheTargetBytes, recordCacheBytes, poolSize, transactAttempts,
-                cachePolicy, calibrateSizes);
+                cachePolicy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withCacheTargetBytes(long bytes) {
         return new DatabaseOptions(cacheTargetCount, bytes, recordCacheBytes, poolSize, transactAttempts,
-                cachePolicy, calibrateSizes);
+                cachePolicy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withRecordCacheBytes(long bytes) {
         return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, bytes, poolSize, transactAttempts,
-                cachePolicy, calibrateSizes);
+                cachePolicy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withPoolSize(int size) {
         return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, recordCacheBytes, size, transactAttempts,
-                cachePolicy, calibrateSizes);
+                cachePolicy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withTransactAttempts(int attempts) {
         return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, recordCacheBytes, poolSize, attempts,
-                cachePolicy, calibrateSizes);
+                cachePolicy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withCachePolicy(EvictionPolicy policy) {
         return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, recordCacheBytes, poolSize,
-                transactAttempts, policy, calibrateSizes);
+                transactAttempts, policy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withCalibratedSizes(boolean calibrate) {
         return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, recordCacheBytes, poolSize,
-                transactAttempts, cachePolicy, calibrate);
+                transactAttempts, cachePolicy, calibrate, changeDetection);
+    }
+
+    public DatabaseOptions withChangeDetection(boolean detect) {
+        return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, recordCacheBytes, poolSize,
+                transactAttempts, cachePolicy, calibrateSizes, detect);
     }
 
     private static void requirePositive(long value, String name) {

@@ -20,13 +20,22 @@ import java.lang.annotation.Target;
  * attributes). The annotation is inherited, so subclasses are persistent too. A persistent
  * class may extend a plain class only if that class declares no non-transient instance fields.
  *
- * <p>Mutating a plain collection held in a field ({@code items.add(x)}) does not write the
- * field, so it is not seen: assign the field again or call
- * {@link org.jodb.cache.PersistentObject#markChanged()} (or {@link Persistence#markChanged}).
+ * <p>Changes made in place ({@code items.add(x)}, {@code values[i] = x}) write no field; they are
+ * found at commit by comparison ({@link #detectChanges()}).
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Persistent {
+
+    /**
+     * Whether a commit looks for changes made in place, without a field write, to this class's
+     * objects (elements of collections, maps and arrays held in fields, fields of plain nested
+     * objects): each such object used in a transaction is compared at commit with its state when it
+     * was loaded (see {@code DatabaseOptions.withChangeDetection}). {@code false} leaves only field
+     * writes and {@code markChanged()} as changes, as in ZODB, and saves the comparison. Inherited
+     * by subclasses that do not say otherwise.
+     */
+    boolean detectChanges() default true;
 }

@@ -14,6 +14,7 @@ import org.jodb.cache.StateManager;
 import org.jodb.serialization.EncodedState;
 import org.jodb.serialization.RecordCodec;
 import org.jodb.serialization.ReferenceContext;
+import org.jodb.serialization.StateDigest;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
@@ -38,6 +39,13 @@ final class Session implements ReferenceContext {
     private final RecordCodec codec;
     /** Objects to write at commit, in registration order (changed ones, then new reachable ones). */
     private final List<PersistentObject> changed = new ArrayList<>();
+    /**
+     * Objects used in this transaction whose state can change in place, without a field write: at
+     * commit, those whose {@link StateDigest} differs from the one taken at load are written too.
+     */
+    private final List<PersistentObject> watched = new ArrayList<>();
+    private final StateDigest digests = new StateDigest();
+    private final boolean detectChanges;
     /** Pinned objects: never evicted, and reset to STICKY_UNUSED at every transaction boundary. */
     private final Set<PersistentObject> sticky = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The revision a read-only session reads for its whole life ({@link Database#openAt}), or -1. */
@@ -57,6 +65,7 @@ final class Session implements ReferenceContext {
         this.cache = new ObjectCache(database.options().cachePolicy(), database.sizeEstimator());
         this.recordCache = database.recordCache();
         this.codec = new RecordCodec(database.typeCatalog(), this);
+        this.detectChanges = database.options().changeDetection();
     }
 
     /** Starts a new checkout: objects of earlier checkouts stop working until used through this one. */
@@ -67,8 +76,7 @@ final class Session implements ReferenceContext {
 
     /** Ends the current checkout: aborts its changes, unpins its revision (a read-only one too). */
     void checkIn() {
-        abortChanges();
-        endTransaction();
+        abort();
         releaseReadOnlySnapshot();
         Checkout ended = checkout;
         if (ended != null) {
@@ -109,13 +117,14 @@ final class Session implements ReferenceContext {
      * Nothing before that commit returns may leave a trace; nothing after it may undo it.
      */
     void commit() {
-        if (changed.isEmpty()) {
-            endTransaction();
-            return;
-        }
         long revision;
         List<RecordWrite> writes;
         try {
+            markChangedInPlace();
+            if (changed.isEmpty()) {
+                endTransaction();
+                return;
+            }
             writes = encodeChanged();
             revision = storage.commit(writes);
         } catch (ConflictException conflict) {
@@ -138,6 +147,9 @@ final class Session implements ReferenceContext {
                 object.$jodbSerial(revision);
                 object.$jodbState(StateCodes.UPTODATE);
             }
+            for (PersistentObject object : changed) {
+                rememberDigest(object); // the state just written is the new baseline
+            }
             for (int i = 0; i < changed.size(); i++) {
                 RecordWrite write = writes.get(i);
                 int size = recordSize(write.payload().length, write.references().length);
@@ -154,12 +166,17 @@ final class Session implements ReferenceContext {
     }
 
     void abort() {
-        abortChanges();
-        endTransaction();
+        try {
+            revertChangedInPlace(null);
+        } finally {
+            abortChanges();
+            endTransaction();
+        }
     }
 
     Savepoint savepoint(Connection connection) {
         beginIfNeeded();
+        markChangedInPlace();
         Map<PersistentObject, EncodedState> states = new IdentityHashMap<>();
         for (int i = 0; i < changed.size(); i++) { // encoding may append newly reachable objects
             PersistentObject object = changed.get(i);
@@ -180,6 +197,7 @@ final class Session implements ReferenceContext {
             throw new IllegalStateException("savepoint belongs to a transaction that has ended");
         }
         Map<PersistentObject, EncodedState> states = savepoint.states();
+        revertChangedInPlace(states);
         for (int i = changed.size() - 1; i >= 0; i--) {
             PersistentObject object = changed.get(i);
             if (!states.containsKey(object)) { // changed or first stored after the savepoint
@@ -212,6 +230,7 @@ final class Session implements ReferenceContext {
     }
 
     void minimize() {
+        markChangedInPlace(); // ghosting an object changed in place would drop the change
         cache.minimize(this::ghostify);
     }
 
@@ -269,6 +288,7 @@ final class Session implements ReferenceContext {
             snapshot = null;
         }
         transactionNumber++;
+        watched.clear();
         cache.resetAccessed();
         for (PersistentObject object : sticky) {
             byte code = object.$jodbState();
@@ -300,6 +320,53 @@ final class Session implements ReferenceContext {
                     state.references(), state.payload()));
         }
         return writes;
+    }
+
+    /** Marks CHANGED every object used in this transaction that was changed in place. */
+    private void markChangedInPlace() {
+        for (int i = 0; i < watched.size(); i++) {
+            PersistentObject object = watched.get(i);
+            if (isChangedInPlace(object)) {
+                object.$jodbState(StateCodes.CHANGED);
+                changed.add(object);
+            }
+        }
+    }
+
+    /**
+     * Turns into ghosts the objects used in this transaction that were changed in place, so that
+     * they reload their committed state; objects whose state a savepoint holds ({@code kept}) are
+     * left to it.
+     */
+    private void revertChangedInPlace(Map<PersistentObject, EncodedState> kept) {
+        for (int i = 0; i < watched.size(); i++) {
+            PersistentObject object = watched.get(i);
+            if ((kept == null || !kept.containsKey(object)) && isChangedInPlace(object)) {
+                ghostify(object);
+            }
+        }
+    }
+
+    /** A loaded, not (yet) CHANGED object whose in-place-changeable state differs from its baseline. */
+    private boolean isChangedInPlace(PersistentObject object) {
+        byte code = object.$jodbState();
+        boolean loadedUnchanged = code == StateCodes.ACCESSED || code == StateCodes.STICKY
+                || code == StateCodes.UPTODATE || code == StateCodes.STICKY_UNUSED;
+        return loadedUnchanged && digests.of(object) != object.$jodbDigest();
+    }
+
+    /** Records an object's use in this transaction, to compare it at commit if it can change in place. */
+    private void watch(PersistentObject object) {
+        if (detectChanges && StateDigest.isWatched(object.getClass())) {
+            watched.add(object);
+        }
+    }
+
+    /** Takes the baseline digest of an object just loaded or committed. */
+    private void rememberDigest(PersistentObject object) {
+        if (detectChanges && StateDigest.isWatched(object.getClass())) {
+            object.$jodbDigest(digests.of(object));
+        }
     }
 
     private void abortChanges() {
@@ -355,6 +422,8 @@ final class Session implements ReferenceContext {
         object.$jodbSerial(record.serial());
         object.$jodbState(sticky.contains(object) ? StateCodes.STICKY : StateCodes.ACCESSED);
         cache.loaded(object, recordSize(record.payload().length, record.references().length));
+        rememberDigest(object);
+        watch(object);
     }
 
     private void adopt(PersistentObject object, long oid, byte state) {
@@ -461,8 +530,10 @@ final class Session implements ReferenceContext {
             } else if (code == StateCodes.UPTODATE) {
                 object.$jodbState(StateCodes.ACCESSED);
                 cache.accessed(object);
+                watch(object);
             } else if (code == StateCodes.STICKY_UNUSED) {
                 object.$jodbState(StateCodes.STICKY);
+                watch(object);
             }
         }
 
@@ -496,9 +567,16 @@ final class Session implements ReferenceContext {
                 return;
             }
             byte code = object.$jodbState();
-            if (code == StateCodes.UPTODATE || code == StateCodes.ACCESSED) {
-                ghostify(object);
+            if (code != StateCodes.UPTODATE && code != StateCodes.ACCESSED) {
+                return;
             }
+            if (detectChanges && StateDigest.isWatched(object.getClass())
+                    && digests.of(object) != object.$jodbDigest()) {
+                object.$jodbState(StateCodes.CHANGED); // changed in place: keep it, to be written
+                changed.add(object);
+                return;
+            }
+            ghostify(object);
         }
 
         @Override

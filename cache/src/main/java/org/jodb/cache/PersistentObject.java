@@ -49,6 +49,14 @@ public interface PersistentObject {
 
     void $jodbSize(int bytes);
 
+    /**
+     * The connection's digest of this object's in-place-changeable state as loaded or last
+     * committed (see {@code org.jodb.serialization.StateDigest}); 0 if it has none.
+     */
+    long $jodbDigest();
+
+    void $jodbDigest(long digest);
+
     /** Inserted before every read of a persistent field: one field read and one branch when loaded. */
     void $jodbBeforeRead();
 

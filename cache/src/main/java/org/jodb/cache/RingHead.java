@@ -24,6 +24,8 @@ final class RingHead implements PersistentObject {
     @Override public void $jodbManager(StateManager manager) { throw new UnsupportedOperationException(); }
     @Override public int $jodbSize() { return 0; }
     @Override public void $jodbSize(int bytes) { throw new UnsupportedOperationException(); }
+    @Override public long $jodbDigest() { return 0; }
+    @Override public void $jodbDigest(long digest) { throw new UnsupportedOperationException(); }
     @Override public void $jodbBeforeRead() { }
     @Override public void $jodbBeforeWrite() { }
 }

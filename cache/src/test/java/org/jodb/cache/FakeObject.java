@@ -16,6 +16,7 @@ final class FakeObject implements PersistentObject {
     private PersistentObject previous;
     private PersistentObject next;
     private int size;
+    private long digest;
 
     FakeObject(long oid) {
         this.oid = oid;
@@ -42,6 +43,8 @@ final class FakeObject implements PersistentObject {
     @Override public void $jodbNext(PersistentObject n) { next = n; }
     @Override public int $jodbSize() { return size; }
     @Override public void $jodbSize(int bytes) { size = bytes; }
+    @Override public long $jodbDigest() { return digest; }
+    @Override public void $jodbDigest(long value) { digest = value; }
     @Override public void $jodbBeforeRead() { }
     @Override public void $jodbBeforeWrite() { }
 

@@ -26,6 +26,7 @@ final class StateMembers {
     static final String PREVIOUS = "$jodb_prev";
     static final String NEXT = "$jodb_next";
     static final String SIZE = "$jodb_size";
+    static final String DIGEST = "$jodb_digest";
 
     private StateMembers() {}
 
@@ -39,6 +40,7 @@ final class StateMembers {
         builder = withProperty(builder, PREVIOUS, "$jodbPrev", PersistentObject.class);
         builder = withProperty(builder, NEXT, "$jodbNext", PersistentObject.class);
         builder = withProperty(builder, SIZE, "$jodbSize", int.class);
+        builder = withProperty(builder, DIGEST, "$jodbDigest", long.class);
         return builder
                 .defineMethod("$jodbBeforeRead", void.class, Visibility.PUBLIC, MethodManifestation.FINAL)
                 .intercept(StateCheck.BEFORE_READ)

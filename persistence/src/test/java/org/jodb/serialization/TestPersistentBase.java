@@ -16,6 +16,7 @@ abstract class TestPersistentBase implements PersistentObject {
     private PersistentObject $jodbPrev;
     private PersistentObject $jodbNext;
     private int $jodbSize;
+    private long $jodbDigest;
     /** Counts $jodbBeforeRead calls, to show that encoding never triggers them. */
     transient int reads;
 
@@ -33,6 +34,8 @@ abstract class TestPersistentBase implements PersistentObject {
     @Override public void $jodbNext(PersistentObject next) { $jodbNext = next; }
     @Override public int $jodbSize() { return $jodbSize; }
     @Override public void $jodbSize(int bytes) { $jodbSize = bytes; }
+    @Override public long $jodbDigest() { return $jodbDigest; }
+    @Override public void $jodbDigest(long digest) { $jodbDigest = digest; }
     @Override public void $jodbBeforeRead() { reads++; }
     @Override public void $jodbBeforeWrite() {}
 }
