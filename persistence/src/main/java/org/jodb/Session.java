@@ -129,13 +129,13 @@ final class Session implements ReferenceContext {
             revision = storage.commit(writes);
         } catch (ConflictException conflict) {
             PersistentObject loser = cache.peek(conflict.oid());
-            abortChanges();
-            endTransaction();
-            throw new ConflictException(conflict.oid(), conflict.readSerial(), conflict.currentSerial(),
+            ConflictException named = new ConflictException(conflict.oid(), conflict.readSerial(),
+                    conflict.currentSerial(),
                     conflict.getMessage() + (loser == null ? "" : " (" + loser.getClass().getName() + ")"));
+            abortAfter(named);
+            throw named;
         } catch (RuntimeException | Error failure) {
-            abortChanges();
-            endTransaction();
+            abortAfter(failure);
             throw failure;
         }
         // The revision is durable: from here on only bookkeeping, which must not revert it.
@@ -162,6 +162,15 @@ final class Session implements ReferenceContext {
         } finally {
             changed.clear();
             endTransaction();
+        }
+    }
+
+    /** Aborts the transaction after {@code failure} ended its commit; a second failure is added to it. */
+    private void abortAfter(Throwable failure) {
+        try {
+            abort();
+        } catch (RuntimeException | Error another) {
+            failure.addSuppressed(another);
         }
     }
 
@@ -327,6 +336,11 @@ final class Session implements ReferenceContext {
         for (int i = 0; i < watched.size(); i++) {
             PersistentObject object = watched.get(i);
             if (isChangedInPlace(object)) {
+                if (isReadOnly()) {
+                    throw new IllegalStateException("object " + hex(object.$jodbOid()) + " ("
+                            + object.getClass().getName() + ") was changed in place, but the connection is"
+                            + " read-only, reading revision " + readOnlyRevision + " (opened with Database.openAt)");
+                }
                 object.$jodbState(StateCodes.CHANGED);
                 changed.add(object);
             }
