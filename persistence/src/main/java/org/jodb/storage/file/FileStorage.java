@@ -61,7 +61,10 @@ import org.jodb.storage.WriteBatch;
 public final class FileStorage implements Storage {
     /** Compaction commits at most: moving, then cutting what the move freed, then a second round. */
     private static final int COMPACTION_PASSES = 4;
-    /** Creations tried while the name is taken by a file that is gone again when opened. */
+    /**
+     * Creations tried before giving up: one more is needed only if the name was taken by a file that
+     * was gone when opened, or an interrupt closed the new file.
+     */
     private static final int CREATE_ATTEMPTS = 3;
     private final Path path;
     private final FileStorageOptions options;
@@ -163,9 +166,9 @@ public final class FileStorage implements Storage {
                     return open(existing, options);
                 }
                 if (attempt > CREATE_ATTEMPTS) {
-                    throw new JodbException(directory.path() + ": cannot create the storage file: a file"
-                            + " under its name keeps appearing but is gone when opened (a dangling"
-                            + " symbolic link?)");
+                    throw new JodbException(directory.path() + ": cannot create the storage file after "
+                            + CREATE_ATTEMPTS + " attempts: a file under its name was gone when opened (a"
+                            + " dangling symbolic link?), or interrupts kept closing the new file");
                 }
                 try {
                     create(directory, options);

@@ -105,6 +105,20 @@ class FileCreationTest {
         }
     }
 
+    /** An interrupt closes the new file's channel: creation retries, and the interrupt stays set. */
+    @Test
+    void anInterruptedThreadCreatesTheFileAndKeepsItsInterrupt() throws IOException {
+        Path file = dir.resolve("interrupted.jodb");
+        Thread.currentThread().interrupt();
+        try (FileStorage storage = FileStorage.open(file)) {
+            assertTrue(Thread.interrupted(), "the caller's interrupt is restored");
+            assertEquals(0, storage.lastRevision());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of("interrupted.jodb"), names());
+    }
+
     /**
      * Two threads open the same absent file at once, many times over: each race ends with one file,
      * opened by exactly one of them while the other is refused naming it, and no temporary file.
