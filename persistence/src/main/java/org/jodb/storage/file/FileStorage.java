@@ -1,6 +1,8 @@
 package org.jodb.storage.file;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +61,11 @@ import org.jodb.storage.WriteBatch;
 public final class FileStorage implements Storage {
     /** Compaction commits at most: moving, then cutting what the move freed, then a second round. */
     private static final int COMPACTION_PASSES = 4;
+    /**
+     * Creations tried before giving up: one more is needed only if the name was taken by a file that
+     * was gone when opened, or an interrupt closed the new file.
+     */
+    private static final int CREATE_ATTEMPTS = 3;
     private final Path path;
     private final FileStorageOptions options;
     private final PageFile file;
@@ -121,33 +128,115 @@ public final class FileStorage implements Storage {
     }
 
     /**
-     * Opens the storage file at {@code path}, creating it if absent or empty. A new file's two meta
-     * pages and its directory are synced before this returns, whatever {@link FileStorageOptions#sync}.
+     * Opens the storage file at {@code path}, creating it if absent. A new file's two meta pages
+     * and its directory are synced before this returns, whatever {@link FileStorageOptions#sync}.
+     *
+     * <p><b>Creation is atomic.</b> The new file is written under a temporary name in the same
+     * directory ({@code <name>.creating-<random>}), forced, then given its name in one step that
+     * never replaces an existing file (a hard link), and the directory is forced. So a power cut
+     * or crash at any point leaves either no file at {@code path} (the next open creates it) or a
+     * valid empty storage, never a partial one. Of concurrent creators (threads or processes)
+     * exactly one gets the name; every one of them then opens that file like an existing one, so
+     * one owns it and the others are refused by its lock. A temporary file left by a crash is
+     * removed by the next open of the storage file.
+     *
+     * <p>An existing <i>empty</i> file (created by someone else, or left by an older version's
+     * crashed creation) is initialized in place, as it was always; that cannot be made atomic, so
+     * let jodb create the file where a power cut matters.
      *
      * @throws JodbException if the file is locked by another owner, is not a jodb file, has a newer
      *                       format, is truncated, has another page size than a non-zero
      *                       {@link FileStorageOptions#pageSize()}, or a page needed to open it is
-     *                       corrupt; the file is left untouched
+     *                       corrupt (the file is left untouched), or it cannot be created
      */
     public static FileStorage open(Path path, FileStorageOptions options) {
-        return open(PageFile.openLocked(path), options);
+        return open(new FileSystemDirectory(path), options);
     }
 
-    /** Opens the storage in {@code file} (the power-cut tests pass one over a recording channel). */
+    /**
+     * Opens the storage file of {@code directory}, creating it first if absent (the power-cut tests
+     * pass a directory that records the creation too).
+     */
+    static FileStorage open(StorageDirectory directory, FileStorageOptions options) {
+        boolean interrupted = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                PageFile existing = directory.openExisting();
+                if (existing != null) {
+                    return open(existing, options);
+                }
+                if (attempt > CREATE_ATTEMPTS) {
+                    throw new JodbException(directory.path() + ": cannot create the storage file after "
+                            + CREATE_ATTEMPTS + " attempts: a file under its name was gone when opened (a"
+                            + " dangling symbolic link?), or interrupts kept closing the new file");
+                }
+                try {
+                    create(directory, options);
+                } catch (ClosedChannelException e) {
+                    // An interrupt closed the new file's channel: retry uninterrupted, as PageFile does.
+                    interrupted |= Thread.interrupted();
+                } catch (IOException e) {
+                    throw new JodbException(directory.path() + ": cannot create the storage file: " + e, e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Writes a new file's meta pages under its own name, forces it, publishes it and forces the
+     * directory; the caller then opens whichever file has the name (this one, or a rival's).
+     */
+    private static void create(StorageDirectory directory, FileStorageOptions options) throws IOException {
+        MetaPage meta = firstMeta(options);
+        NewStorageFile created = directory.createNew();
+        try {
+            PageChannel channel = created.channel();
+            writeFully(channel, meta.encode(0), meta.pageSize());
+            writeFully(channel, meta.encode(1), meta.pageSize());
+            channel.force(); // before the name: a published file must be whole on the disk
+            created.publish();
+            // Also when a rival won: its file is opened next and may not have a durable name yet.
+            created.forceDirectory();
+        } finally {
+            created.discard();
+        }
+    }
+
+    private static void writeFully(PageChannel channel, Page page, int pageSize) throws IOException {
+        ByteBuffer bytes = page.bytes();
+        long offset = page.number() * pageSize;
+        while (bytes.hasRemaining()) {
+            channel.write(bytes, offset + bytes.position());
+        }
+    }
+
+    /** Revision 0 of a new file: no objects, both meta pages and nothing else. */
+    private static MetaPage firstMeta(FileStorageOptions options) {
+        int size = options.pageSize() == 0 ? FileStorageOptions.DEFAULT_PAGE_SIZE : options.pageSize();
+        return new MetaPage(size, 0, null, null, null, FIRST_OID, 2, options.clock().millis(),
+                MetaPage.FORMAT_VERSION);
+    }
+
+    /**
+     * Opens the storage in the existing {@code file}, initializing it in place if it is empty (the
+     * power-cut checker opens disk images this way).
+     */
     static FileStorage open(PageFile file, FileStorageOptions options) {
         Path path = file.path();
         try {
             MetaPage meta;
             if (file.size() == 0) {
-                int size = options.pageSize() == 0 ? FileStorageOptions.DEFAULT_PAGE_SIZE : options.pageSize();
-                file.pageSize(size);
-                meta = new MetaPage(size, 0, null, null, null, FIRST_OID, 2, options.clock().millis(),
-                        MetaPage.FORMAT_VERSION);
+                meta = firstMeta(options);
+                file.pageSize(meta.pageSize());
                 // Both slots hold revision 0, so the file is valid whichever one a later commit tears.
                 file.write(meta.encode(0));
                 file.write(meta.encode(1));
                 file.force();
-                file.forceDirectory(); // else a power cut may lose the new file's entry
+                file.forceDirectory(); // the empty file may be new too: its entry must be durable
             } else {
                 meta = MetaPage.readNewest(file, options.pageSize());
                 file.pageSize(meta.pageSize());

@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -43,7 +44,8 @@ final class OpenStorageFiles {
     }
 
     /**
-     * Opens (creating if absent) and exclusively locks {@code path} for a new owner in this JVM.
+     * Opens the existing file at {@code path} and exclusively locks it for a new owner in this JVM;
+     * null if there is no file (creating one is {@link FileStorage}'s job: it must appear whole).
      *
      * @throws JodbException naming the file if this JVM or another process has it open, or it
      *                       cannot be opened or locked
@@ -54,8 +56,9 @@ final class OpenStorageFiles {
         }
         FileChannel channel;
         try {
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            return null;
         } catch (IOException e) {
             throw new JodbException(path + ": cannot open storage file: " + e, e);
         }

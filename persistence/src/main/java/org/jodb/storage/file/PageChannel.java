@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * The operations {@link PageFile} performs on its file: positional reads and writes, a data sync,
- * truncate and size. The one seam below the page file: {@link FileChannelPages} runs them on the
+ * The operations {@link PageFile} performs on its file, and creation on a new one
+ * ({@link NewStorageFile#channel}): positional reads and writes, a data sync, truncate and size. The one seam below the page file: {@link FileChannelPages} runs them on the
  * real file; the power-cut tests of this package supply an in-memory one that records every write,
  * truncate and sync, so they can build the disk images a power cut could leave.
  *
@@ -23,8 +23,9 @@ interface PageChannel {
     void force() throws IOException;
 
     /**
-     * Makes the file's directory entry durable (after the file was created); the in-memory channels
-     * of the tests have no directory and do nothing.
+     * Makes the file's directory entry durable: when an existing empty file is initialized in place,
+     * its entry may be as new as the file (a new file jodb creates has its directory forced by
+     * {@link NewStorageFile#forceDirectory}). The in-memory channels of the tests do nothing.
      */
     void forceDirectory() throws IOException;
 

@@ -149,11 +149,15 @@ final class PageFile implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if absent) and locks {@code path}; nothing is read or written yet. A file this
-     * JVM already has open is refused without opening a second descriptor ({@link OpenStorageFiles}).
+     * Opens and locks the existing file at {@code path}, or returns null if there is none; nothing
+     * is read or written yet. A file this JVM already has open is refused without opening a second
+     * descriptor ({@link OpenStorageFiles}).
      */
     static PageFile openLocked(Path path) {
         LockedFile opened = OpenStorageFiles.openAndLock(path);
+        if (opened == null) {
+            return null;
+        }
         return new PageFile(path, new FileChannelPages(path, opened.channel()), opened.lock(), opened.key());
     }
 

@@ -20,8 +20,11 @@ final class CampaignFigures {
     int torn;
     int atAcknowledged;
     int inFlight;
-    int creationUnopenable;
+    /** Whether the workload created its file (else it started from a file on the disk). */
+    boolean createsFile;
+    int noFileYet;
     int failed;
+    int unopenable;
     int failedStale;
 
     CampaignFigures(String name) {
@@ -34,15 +37,18 @@ final class CampaignFigures {
             torn++;
         }
         if (outcome.ok()) {
-            if (outcome.revision() == image.acknowledged()) {
+            if (image.file() == null) {
+                noFileYet++;
+            } else if (outcome.revision() == image.acknowledged()) {
                 atAcknowledged++;
             } else {
                 inFlight++;
             }
-        } else if (ImageChecker.CREATION_UNOPENABLE.equals(outcome.failure())) {
-            creationUnopenable++;
         } else {
             failed++;
+            if (outcome.failure().startsWith(ImageChecker.DOES_NOT_OPEN)) {
+                unopenable++;
+            }
             if (outcome.stale()) {
                 failedStale++;
             }
@@ -64,10 +70,10 @@ final class CampaignFigures {
     /** One line for the build log. */
     String summary() {
         return String.format("[power-cut] %-22s %5d ops up to revision %3d, %5d cut points, %6d images"
-                + " (%5d torn): %6d at the acknowledged revision, %5d at the one in flight, %d unopenable"
-                + " (cut while the file was created), %d failed"
-                + " (%d of them an exact but older revision)",
+                + " (%5d torn): %6d at the acknowledged revision, %5d at the one in flight, %d with no file"
+                + " yet (cut before its creation completed; the next open created it), %d failed"
+                + " (%d of them unopenable, %d an exact but older revision)",
                 name, operations, lastRevision, cutPoints, images, torn, atAcknowledged, inFlight,
-                creationUnopenable, failed, failedStale);
+                noFileYet, failed, unopenable, failedStale);
     }
 }

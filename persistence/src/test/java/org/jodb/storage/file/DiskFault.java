@@ -13,5 +13,7 @@ enum DiskFault {
      * Each meta page is written before the data pages of its commit (logged right after the sync
      * that ended the previous commit), as a storage that forgot its order would.
      */
-    META_BEFORE_DATA
+    META_BEFORE_DATA,
+    /** Directory syncs do nothing: a new file's name is never known to be durable. */
+    IGNORE_DIRECTORY_FORCE
 }

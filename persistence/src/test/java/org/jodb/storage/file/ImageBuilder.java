@@ -16,7 +16,13 @@ import java.util.function.Consumer;
  * surviving write may be torn, i.e. only some of its 512-byte sectors reached the disk (a torn write
  * that grows the file grows it, the missing sectors read as zeros).
  *
- * <p>A cut point follows every write and truncate. At each, the images are: all unforced operations
+ * <p><b>The name.</b> A workload that creates its file writes it before it has the storage file's
+ * name; a {@link IoKind#PUBLISH} gives it the name, durable at the next
+ * {@link IoKind#FORCE_DIRECTORY}. Before the publish every image is "no file" ({@link DiskImage#file}
+ * null: what the new file held is under another name, which no open reads); from the publish to the
+ * directory force, "no file" is one more image at each cut point besides those of the file.
+ *
+ * <p>A cut point follows every write, truncate and publish. At each, the images are: all unforced operations
  * lost; all kept; only the newest kept; the newest torn (its first half, its second half, a random
  * part of its sectors) with the others kept; and {@code randomPerCut} random subsets, each survivor
  * torn with probability 1/4. Duplicates within a cut point are skipped. Random choices come from
@@ -36,54 +42,81 @@ final class ImageBuilder {
     /** Passes every image to {@code sink}; returns the number of cut points. */
     int forEachImage(Consumer<DiskImage> sink) {
         List<IoOp> ops = log.ops();
-        MemoryFile durable = log.initial();
-        sink.accept(image(durable, List.of(), new BitSet[0], 0));
+        boolean named = log.initial() != null;
+        MemoryFile durable = named ? log.initial() : new MemoryFile();
+        boolean publishing = false;
+        sink.accept(named ? image(durable, List.of(), new BitSet[0], 0) : noFile(0));
         int cutPoints = 1;
         int unforcedFrom = 0;
         for (int i = 0; i < ops.size(); i++) {
-            if (ops.get(i).kind() == IoKind.FORCE) {
+            IoKind kind = ops.get(i).kind();
+            if (kind == IoKind.FORCE) {
                 List<IoOp> synced = ops.subList(unforcedFrom, i);
                 durable = apply(durable, synced, whole(synced));
                 unforcedFrom = i + 1;
                 continue;
             }
+            if (kind == IoKind.FORCE_DIRECTORY) {
+                named |= publishing;
+                publishing = false;
+                continue;
+            }
+            publishing |= kind == IoKind.PUBLISH;
             cutPoints++;
-            cutAfter(i + 1, durable, ops.subList(unforcedFrom, i + 1), sink);
+            if (!named) {
+                sink.accept(noFile(i + 1));
+            }
+            if (named || publishing) {
+                cutAfter(i + 1, durable, ops.subList(unforcedFrom, i + 1), sink);
+            }
         }
         return cutPoints;
     }
 
+    /** The image of a cut that left no file under the name. */
+    private DiskImage noFile(int issued) {
+        String description = "cut after " + issued + " operations"
+                + (issued == 0 ? "" : " (the last: " + log.ops().get(issued - 1) + ")")
+                + ", no file under the name";
+        return new DiskImage(null, issued, description, false, log.acknowledgedAt(issued),
+                log.newestPossibleAt(issued));
+    }
+
     private void cutAfter(int issued, MemoryFile durable, List<IoOp> unforced, Consumer<DiskImage> sink) {
-        int n = unforced.size();
-        IoOp newest = unforced.get(n - 1);
+        List<IoOp> data = unforced.stream().filter(op -> op.kind() == IoKind.WRITE || op.kind() == IoKind.TRUNCATE)
+                .toList();
+        int n = data.size();
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + issued);
         List<BitSet[]> choices = new ArrayList<>();
         choices.add(new BitSet[n]);
-        choices.add(whole(unforced));
-        BitSet[] onlyNewest = new BitSet[n];
-        onlyNewest[n - 1] = all(newest);
-        choices.add(onlyNewest);
-        int sectors = newest.sectors();
-        if (sectors > 1) {
-            choices.add(tornNewest(unforced, range(0, sectors / 2)));
-            choices.add(tornNewest(unforced, range(sectors / 2, sectors)));
-            choices.add(tornNewest(unforced, randomPart(sectors, random)));
-        }
-        for (int r = 0; r < randomPerCut; r++) {
-            BitSet[] choice = new BitSet[n];
-            for (int k = 0; k < n; k++) {
-                if (random.nextBoolean()) {
-                    IoOp op = unforced.get(k);
-                    choice[k] = op.sectors() > 1 && random.nextInt(4) == 0
-                            ? randomPart(op.sectors(), random) : all(op);
-                }
+        if (n > 0) {
+            IoOp newest = data.get(n - 1);
+            choices.add(whole(data));
+            BitSet[] onlyNewest = new BitSet[n];
+            onlyNewest[n - 1] = all(newest);
+            choices.add(onlyNewest);
+            int sectors = newest.sectors();
+            if (sectors > 1) {
+                choices.add(tornNewest(data, range(0, sectors / 2)));
+                choices.add(tornNewest(data, range(sectors / 2, sectors)));
+                choices.add(tornNewest(data, randomPart(sectors, random)));
             }
-            choices.add(choice);
+            for (int r = 0; r < randomPerCut; r++) {
+                BitSet[] choice = new BitSet[n];
+                for (int k = 0; k < n; k++) {
+                    if (random.nextBoolean()) {
+                        IoOp op = data.get(k);
+                        choice[k] = op.sectors() > 1 && random.nextInt(4) == 0
+                                ? randomPart(op.sectors(), random) : all(op);
+                    }
+                }
+                choices.add(choice);
+            }
         }
         Set<List<BitSet>> seen = new HashSet<>();
         for (BitSet[] choice : choices) {
             if (seen.add(Arrays.asList(choice))) {
-                sink.accept(image(durable, unforced, choice, issued));
+                sink.accept(image(durable, data, choice, issued));
             }
         }
     }
@@ -98,7 +131,7 @@ final class ImageBuilder {
         }
         String description = "cut after " + issued + " operations"
                 + (issued == 0 ? "" : " (the last: " + log.ops().get(issued - 1) + ")")
-                + ", unforced operations kept/torn/lost: [" + survivors + "]"
+                + ", unforced writes and truncates kept/torn/lost: [" + survivors + "]"
                 + (torn ? " torn sectors " + describeTorn(choice, unforced) : "");
         return new DiskImage(apply(durable, unforced, choice), issued, description, torn,
                 log.acknowledgedAt(issued), log.newestPossibleAt(issued));
@@ -114,13 +147,16 @@ final class ImageBuilder {
         return text.toString().trim();
     }
 
-    /** {@code base} plus the chosen part of each unforced operation, in issue order. */
+    /**
+     * {@code base} plus the chosen part of each unforced write and truncate, in issue order (other
+     * operations do not change the file's bytes).
+     */
     private static MemoryFile apply(MemoryFile base, List<IoOp> unforced, BitSet[] choice) {
         MemoryFile image = base.copy();
         for (int k = 0; k < choice.length; k++) {
             IoOp op = unforced.get(k);
             BitSet kept = choice[k];
-            if (kept == null) {
+            if (kept == null || op.data() == null && op.kind() != IoKind.TRUNCATE) {
                 continue;
             }
             if (op.kind() == IoKind.TRUNCATE) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The power-cut model on a log small enough to list what may survive: forced bytes always do,
  * unforced writes survive whole, in part (whole sectors) or not at all, and nothing not yet issued
- * ever does.
+ * ever does; a created file has its name only from its publish on, surely only from the directory
+ * force on.
  */
 class ImageBuilderTest {
     private static final int PAGE = 1024;
@@ -25,11 +26,14 @@ class ImageBuilderTest {
         return bytes;
     }
 
-    /** 1s at page 0, forced; then 2s over page 0, 3s at page 1 (growing the file), a truncate to 1 page. */
+    /**
+     * An existing empty file: 1s at page 0, forced; then 2s over page 0, 3s at page 1 (growing the
+     * file), a truncate to 1 page.
+     */
     private static IoLog log() {
         List<IoOp> ops = List.of(IoOp.write(0, filled(1)), IoOp.force(), IoOp.write(0, filled(2)),
                 IoOp.write(PAGE, filled(3)), IoOp.truncate(PAGE));
-        return new IoLog(ops, List.of(new Acknowledgement(2, 1)));
+        return new IoLog(new MemoryFile(), ops, List.of(new Acknowledgement(2, 1)));
     }
 
     /** The value of each sector of an image, 0 for zeros (a torn write's missing part). */
@@ -44,9 +48,30 @@ class ImageBuilderTest {
         return text.toString();
     }
 
+    /**
+     * A file created: 1s at page 0, forced, published; 2s at page 1; the directory forced, and the
+     * open that created it returned (revision 0); 3s at page 1.
+     */
+    private static IoLog creationLog() {
+        List<IoOp> ops = List.of(IoOp.write(0, filled(1)), IoOp.force(), IoOp.publish(), IoOp.write(PAGE, filled(2)),
+                IoOp.forceDirectory(), IoOp.write(PAGE, filled(3)));
+        return new IoLog(null, ops, List.of(new Acknowledgement(5, 0)));
+    }
+
+    /** What has the name in each image: "none", or the sectors of the file. */
+    private static Set<String> names(IoLog log, int issued) {
+        Set<String> contents = new HashSet<>();
+        images(log, issued).forEach(image -> contents.add(image.file() == null ? "none" : sectors(image)));
+        return contents;
+    }
+
     private static List<DiskImage> images(int issued) {
+        return images(log(), issued);
+    }
+
+    private static List<DiskImage> images(IoLog log, int issued) {
         List<DiskImage> images = new ArrayList<>();
-        new ImageBuilder(log(), 7, 20).forEachImage(image -> {
+        new ImageBuilder(log, 7, 20).forEachImage(image -> {
             if (image.issuedOps() == issued) {
                 images.add(image);
             }
@@ -88,5 +113,31 @@ class ImageBuilderTest {
         images(5).forEach(image -> contents.add(sectors(image)));
         assertTrue(contents.containsAll(Set.of("11", "22")), contents::toString);
         assertTrue(contents.stream().allMatch(content -> content.matches("[12]{2}([03]{2})?")), contents::toString);
+    }
+
+    @Test
+    void aCutPointAlsoFollowsThePublish() {
+        assertEquals(1 + 4, new ImageBuilder(creationLog(), 7, 0).forEachImage(image -> { }));
+    }
+
+    @Test
+    void beforeThePublishNoFileHasTheName() {
+        assertEquals(Set.of("none"), names(creationLog(), 0));
+        assertEquals(Set.of("none"), names(creationLog(), 1));
+    }
+
+    @Test
+    void fromThePublishToTheDirectoryForceTheNameMayBeLost() {
+        assertEquals(Set.of("none", "11"), names(creationLog(), 3));
+        Set<String> contents = names(creationLog(), 4);
+        assertTrue(contents.containsAll(Set.of("none", "11", "1122", "1120", "1102")), contents::toString);
+        images(creationLog(), 4).forEach(image -> assertEquals(-1, image.acknowledged()));
+    }
+
+    @Test
+    void afterTheDirectoryForceTheNameStays() {
+        Set<String> contents = names(creationLog(), 6);
+        assertTrue(contents.containsAll(Set.of("11", "1133")), contents::toString);
+        assertTrue(contents.stream().allMatch(content -> content.matches("11[0-3]*")), contents::toString);
     }
 }

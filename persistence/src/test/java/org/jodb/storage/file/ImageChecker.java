@@ -21,12 +21,13 @@ import org.jodb.storage.Snapshot;
  * commit ({@link #probeProblem}). With compact-on-open, a copy of the image is also opened that
  * way and must hold the same records.
  *
- * <p>A cut while the file was first created, before anything was acknowledged, may leave a file
- * that does not open (see {@link #CREATION_UNOPENABLE}); nothing was ever promised about it.
+ * <p>An image without a file under the name (the cut came before the creation's name was durable)
+ * passes only if nothing was acknowledged yet, i.e. the open that created the file had not
+ * returned; it is then opened as an absent file is, which creates it, and checked the same way.
  */
 final class ImageChecker {
-    /** The failure text of an image cut during creation that does not open; counted apart. */
-    static final String CREATION_UNOPENABLE = "cut while the file was created: it does not open";
+    /** How the failure of an image that does not open starts; counted apart. */
+    static final String DOES_NOT_OPEN = "does not open: ";
 
     private final FileStorageOptions options;
     private final ExpectedRevisions expected;
@@ -39,11 +40,17 @@ final class ImageChecker {
     }
 
     ImageOutcome check(DiskImage image) {
+        if (image.file() == null && image.acknowledged() >= 0) {
+            return ImageOutcome.failed(-1, "no file under the name, though its creation had completed"
+                    + " (revision " + image.acknowledged() + " was acknowledged before the cut)");
+        }
         // Checked as the cut left it; a compact-on-open then runs on a copy (it writes).
-        MemoryFile compactable = options.compactOnOpen() ? image.file().copy() : null;
-        ImageOutcome outcome = checkOpened(image, image.file(), options.compactOnOpen(false), -1);
-        if (outcome.ok() && compactable != null) {
-            ImageOutcome compacted = checkOpened(image, compactable, options, outcome.revision());
+        MemoryFile compactable = image.file() == null ? null : image.file().copy();
+        ImageOutcome outcome = checkOpened(image, new MemoryDirectory(name, image.file()),
+                options.compactOnOpen(false), -1);
+        if (outcome.ok() && options.compactOnOpen()) {
+            ImageOutcome compacted = checkOpened(image, new MemoryDirectory(name, compactable), options,
+                    outcome.revision());
             if (!compacted.ok()) {
                 return ImageOutcome.failed(outcome.revision(), "after compact-on-open: " + compacted.failure());
             }
@@ -52,16 +59,13 @@ final class ImageChecker {
     }
 
     /** {@code cutRevision}: the revision the image held, if the open compacts it (else -1). */
-    private ImageOutcome checkOpened(DiskImage image, MemoryFile file, FileStorageOptions openWith,
+    private ImageOutcome checkOpened(DiskImage image, StorageDirectory directory, FileStorageOptions openWith,
             long cutRevision) {
         FileStorage storage;
         try {
-            storage = FileStorage.open(PageFile.overChannel(name, new MemoryPageChannel(file)), openWith);
+            storage = FileStorage.open(directory, openWith);
         } catch (RuntimeException e) {
-            if (image.acknowledged() < 0) {
-                return ImageOutcome.failed(-1, CREATION_UNOPENABLE);
-            }
-            return ImageOutcome.failed(-1, "does not open: " + e);
+            return ImageOutcome.failed(-1, DOES_NOT_OPEN + e);
         }
         try {
             long revision = storage.lastRevision();

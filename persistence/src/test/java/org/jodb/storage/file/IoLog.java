@@ -4,22 +4,20 @@ import java.util.List;
 
 /**
  * What a recorded workload did to its file: the durable content it started from, every write,
- * truncate and force in issue order, and the revisions it acknowledged in between. Immutable.
+ * truncate and force in issue order (with the creation's publish and directory force, if it created
+ * the file), and the revisions it acknowledged in between. Immutable.
  *
- * @param initial          the file before the first operation, on the disk (empty for a new file)
+ * @param initial          the file under the name before the first operation, on the disk; null if
+ *                         there was none (the workload creates it: its writes go to a new file that
+ *                         has the name only once {@link IoKind#PUBLISH}ed)
  * @param ops              the operations in issue order
  * @param acknowledgements the acknowledged revisions, in order of {@link Acknowledgement#issuedOps}
  */
 record IoLog(MemoryFile initial, List<IoOp> ops, List<Acknowledgement> acknowledgements) {
     IoLog {
-        initial = initial.copy();
+        initial = initial == null ? null : initial.copy();
         ops = List.copyOf(ops);
         acknowledgements = List.copyOf(acknowledgements);
-    }
-
-    /** A log of a file that did not exist before its first operation. */
-    IoLog(List<IoOp> ops, List<Acknowledgement> acknowledgements) {
-        this(new MemoryFile(), ops, acknowledgements);
     }
 
     /**

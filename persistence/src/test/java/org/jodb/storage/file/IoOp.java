@@ -3,8 +3,8 @@ package org.jodb.storage.file;
 /**
  * One operation the storage issued on its file, as {@link RecordingDisk} logged it.
  *
- * @param kind     write, truncate or force
- * @param position the offset of a write, the new length of a truncate, 0 for a force
+ * @param kind     write, truncate, force, publish or directory force
+ * @param position the offset of a write, the new length of a truncate, 0 otherwise
  * @param data     the bytes of a write (never changed after logging), null otherwise
  */
 record IoOp(IoKind kind, long position, byte[] data) {
@@ -23,6 +23,14 @@ record IoOp(IoKind kind, long position, byte[] data) {
         return new IoOp(IoKind.FORCE, 0, null);
     }
 
+    static IoOp publish() {
+        return new IoOp(IoKind.PUBLISH, 0, null);
+    }
+
+    static IoOp forceDirectory() {
+        return new IoOp(IoKind.FORCE_DIRECTORY, 0, null);
+    }
+
     /** Sectors a write covers (writes of the page file are page-aligned, so whole sectors). */
     int sectors() {
         return data == null ? 0 : (data.length + SECTOR - 1) / SECTOR;
@@ -38,6 +46,8 @@ record IoOp(IoKind kind, long position, byte[] data) {
             case WRITE -> "write of " + data.length + " bytes at " + position;
             case TRUNCATE -> "truncate to " + position;
             case FORCE -> "force";
+            case PUBLISH -> "publish under the file's name";
+            case FORCE_DIRECTORY -> "directory force";
         };
     }
 }

@@ -47,6 +47,7 @@ final class PowerCutCampaign {
         IoLog log = disk.log();
         CampaignFigures figures = new CampaignFigures(label);
         figures.operations = log.ops().size();
+        figures.createsFile = log.initial() == null;
         figures.lastRevision = expected.newestRevision();
         ImageChecker checker = new ImageChecker(name, options, expected);
         figures.cutPoints = new ImageBuilder(log, seed, randomPerCut)

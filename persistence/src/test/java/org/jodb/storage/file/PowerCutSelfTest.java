@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The power-cut checker can fail: the same campaign over a broken storage (syncs that do nothing,
- * meta pages written before their data, or the storage's own {@code sync(false)}) finds an image
- * that loses an acknowledged commit or does not open.
+ * meta pages written before their data, the storage's own {@code sync(false)}, or directory syncs
+ * that do nothing) finds an image that loses an acknowledged commit or does not open.
  */
 class PowerCutSelfTest {
     private static void assertFindsLoss(PowerCutCampaign campaign, String label) {
@@ -26,6 +26,15 @@ class PowerCutSelfTest {
     void metaPagesWrittenBeforeTheirDataAreCaught() {
         assertFindsLoss(new PowerCutCampaign(new OverflowRecordsWorkload(), DiskFault.META_BEFORE_DATA, 1, 3),
                 "self-test: meta before data");
+    }
+
+    @Test
+    void aDiskThatIgnoresDirectorySyncsLosesTheNewFile() {
+        CampaignFigures figures = new PowerCutCampaign(new SmallRecordsWorkload(), DiskFault.IGNORE_DIRECTORY_FORCE,
+                1, 3).run("self-test: directory forces ignored");
+        assertTrue(figures.failed > 0, () -> "the simulator missed a lost file name: " + figures.summary());
+        assertTrue(figures.failures().get(0).contains("no file under the name"), figures.failures().get(0));
+        System.out.println("[power-cut]   directory forces ignored caught: " + figures.failures().get(0));
     }
 
     @Test

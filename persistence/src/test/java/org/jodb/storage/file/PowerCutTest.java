@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The power-cut campaign over each workload: every image a power cut could leave opens, verifies
- * and holds exactly a revision from the one acknowledged before the cut to the one in flight.
+ * and holds exactly a revision from the one acknowledged before the cut to the one in flight; a cut
+ * while the file was created leaves no file (the next open creates it) or a valid empty one.
  * The system properties {@code jodb.powercut.random} (random images per cut point, default
  * {@value #DEFAULT_RANDOM}) and {@code jodb.powercut.seeds} (seeds run, default 1) size the
  * campaigns; the module's pom sets them and its {@code soak} profile raises both.
@@ -27,6 +28,9 @@ class PowerCutTest {
                     + String.join("\n  ", figures.failures()));
             assertTrue(figures.inFlight > 0 && figures.atAcknowledged > 0,
                     () -> "the campaign must reach both outcomes: " + figures.summary());
+            assertTrue(!figures.createsFile || figures.noFileYet > 0,
+                    () -> "a campaign that creates its file must cut before the file has its name: "
+                            + figures.summary());
         }
     }
 

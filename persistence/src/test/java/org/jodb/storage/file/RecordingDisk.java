@@ -5,18 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fault-injecting layer under the page file: an in-memory file (empty, or an existing file
- * put there by {@link #preload}) that a workload's storages
- * (one after another, across restarts) read and write through {@link #open}, logging every write,
- * truncate and force in issue order ({@link IoLog}), and the revisions the workload acknowledged.
+ * The fault-injecting layer under the page file: an in-memory file (an existing file put there by
+ * {@link #preload}, or none, which the first open creates) that a workload's storages
+ * (one after another, across restarts) read and write through {@link FileStorage#open(StorageDirectory,
+ * FileStorageOptions)}, logging every write, truncate and force in issue order ({@link IoLog}), and
+ * the revisions the workload acknowledged. The creation of the file is logged too: its writes go to
+ * the one in-memory file before it has the name, then a publish and a directory force
+ * ({@link RecordingNewFile}); as with a hard link, the file keeps its content when it gets the name.
  * Reads see every write, as the page cache does; what a power cut leaves is decided afterwards from
  * the log ({@link ImageBuilder}). A {@link DiskFault} other than NONE logs a broken storage instead.
  *
  * <p>Thread-safe: operations are logged under the file's monitor, in the order they took effect.
  */
-final class RecordingDisk {
+final class RecordingDisk implements StorageDirectory {
     private final MemoryFile file = new MemoryFile();
-    private MemoryFile initial = new MemoryFile();
+    private MemoryFile initial; // null: no file under the name before the first operation
+    private boolean named; // guarded by file: whether the file has the name (as the page cache sees it)
     private final List<IoOp> ops = new ArrayList<>();
     private final List<Acknowledgement> acknowledgements = new ArrayList<>();
     private final DiskFault fault;
@@ -30,19 +34,57 @@ final class RecordingDisk {
         this.fault = fault;
     }
 
-    /** A page file over this disk, as {@link FileStorage#open(PageFile, FileStorageOptions)} takes it. */
-    PageFile open() {
-        return PageFile.overChannel(name, new RecordingChannel(this, file));
+    @Override
+    public Path path() {
+        return name;
+    }
+
+    /** A page file over the file, as {@link FileStorage#open(PageFile, FileStorageOptions)} takes it. */
+    @Override
+    public PageFile openExisting() {
+        synchronized (file) {
+            return named ? PageFile.overChannel(name, new RecordingChannel(this, file)) : null;
+        }
+    }
+
+    /** The file, before it has the name; a disk holds one file, so it is created once. */
+    @Override
+    public NewStorageFile createNew() {
+        synchronized (file) {
+            if (named || file.length() > 0) {
+                throw new IllegalStateException("a recording disk holds one file, created once");
+            }
+            return new RecordingNewFile(this, new RecordingChannel(this, file));
+        }
+    }
+
+    /** Gives the file the name, unless it has it; logged as a publish. */
+    boolean publish() {
+        synchronized (file) {
+            if (named) {
+                return false;
+            }
+            named = true;
+            log(IoOp.publish());
+            return true;
+        }
+    }
+
+    void forceDirectory() {
+        synchronized (file) {
+            log(IoOp.forceDirectory());
+        }
     }
 
     /** Puts an existing file on the disk, durable, before the first operation. */
     void preload(byte[] content) {
         synchronized (file) {
-            if (!ops.isEmpty() || file.length() > 0) {
+            if (!ops.isEmpty() || named) {
                 throw new IllegalStateException("preload an empty disk, before any operation");
             }
             file.write(0, content, 0, content.length);
             initial = file.copy();
+            named = true;
         }
     }
 
@@ -61,7 +103,8 @@ final class RecordingDisk {
 
     /** Called by the channel under the file's monitor. */
     void log(IoOp op) {
-        if (op.kind() == IoKind.FORCE && fault == DiskFault.IGNORE_FORCE) {
+        if (op.kind() == IoKind.FORCE && fault == DiskFault.IGNORE_FORCE
+                || op.kind() == IoKind.FORCE_DIRECTORY && fault == DiskFault.IGNORE_DIRECTORY_FORCE) {
             return;
         }
         if (fault == DiskFault.META_BEFORE_DATA && isMetaPage(op)) {

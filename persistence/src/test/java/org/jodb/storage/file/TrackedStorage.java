@@ -32,7 +32,7 @@ final class TrackedStorage implements AutoCloseable {
 
     /** Opens (creating on first use, compacting if the options say so) the storage on {@code disk}. */
     static TrackedStorage open(RecordingDisk disk, FileStorageOptions options, ExpectedRevisions expected) {
-        TrackedStorage tracked = new TrackedStorage(disk, expected, FileStorage.open(disk.open(), options));
+        TrackedStorage tracked = new TrackedStorage(disk, expected, FileStorage.open(disk, options));
         tracked.acknowledge(expected.latest());
         return tracked;
     }
