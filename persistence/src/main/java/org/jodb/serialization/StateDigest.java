@@ -36,8 +36,9 @@ import org.jodb.cache.PersistentObject;
  * whose declared type cannot change in place (primitives, strings, boxes, enums, persistent
  * references, {@code java.time} values, records of those...) are skipped: writing them is a field
  * write, which enhancement already sees. A plain object is walked field by field, whatever its
- * {@code hashCode}; other JDK classes count by their value-based {@code hashCode}, or by
- * {@code toString} where they have none ({@code StringBuilder}, atomics).
+ * {@code hashCode}; other JDK classes count by their {@code toString} and their value-based
+ * {@code hashCode} if they have one ({@code Date}, {@code BitSet}; {@code StringBuilder} and the
+ * atomics have none).
  *
  * <p>Not thread-safe: one per connection (it reuses its visited-set across calls).
  */
@@ -133,7 +134,10 @@ public final class StateDigest {
             return collection((Collection<?>) value);
         }
         if (isJdk(type)) {
-            return overridesHashCode(type) ? mix(value.hashCode()) : string(value.toString());
+            // Neither alone is the whole state of every JDK value: Timestamp's hashCode ignores its
+            // nanoseconds, Date's toString its milliseconds, StringBuilder has no value hashCode.
+            long text = string(value.toString());
+            return overridesHashCode(type) ? combine(text, value.hashCode()) : text;
         }
         ClassShape shape = ClassShape.of(type); // a plain object or a record: field by field
         long hash = mix(type.hashCode());
