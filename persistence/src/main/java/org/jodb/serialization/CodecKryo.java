@@ -7,6 +7,7 @@ import com.esotericsoftware.kryo.serializers.EnumNameSerializer;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
 import java.net.URI;
+import java.sql.Timestamp;
 import java.util.EnumMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -40,6 +41,9 @@ final class CodecKryo extends Kryo {
         addDefaultSerializer(UUID.class, new DefaultSerializers.UUIDSerializer());
         addDefaultSerializer(URI.class, new DefaultSerializers.URISerializer());
         addDefaultSerializer(Pattern.class, new DefaultSerializers.PatternSerializer());
+        // A Timestamp is a Date to Kryo's defaults, whose serializer keeps milliseconds only and
+        // silently dropped the nanoseconds; this one keeps them.
+        addDefaultSerializer(Timestamp.class, new DefaultSerializers.TimestampSerializer());
     }
 
     @Override

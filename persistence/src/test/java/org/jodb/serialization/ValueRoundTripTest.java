@@ -55,6 +55,14 @@ class ValueRoundTripTest {
     }
 
     @Test
+    void aTimestampKeepsItsNanoseconds() {
+        java.sql.Timestamp timestamp = new java.sql.Timestamp(1_700_000_000_123L);
+        timestamp.setNanos(123_456_789);
+        assertRoundTrip(timestamp);
+        assertEquals(123_456_789, ((java.sql.Timestamp) roundTrip(timestamp)).getNanos());
+    }
+
+    @Test
     void arraysRoundTrip() {
         assertArrayEquals(new int[] {1, 2, 3}, (int[]) roundTrip(new int[] {1, 2, 3}));
         assertArrayEquals(new long[] {4}, (long[]) roundTrip(new long[] {4}));
