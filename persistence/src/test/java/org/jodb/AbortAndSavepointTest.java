@@ -75,14 +75,27 @@ class AbortAndSavepointTest {
     }
 
     @Test
-    void aSavepointCanBeRolledBackToTwice() {
+    void aSavepointRolledBackToTwiceCommitsExactlyTheStateAtTheSavepoint() {
         Account alice = (Account) c.root().get("alice");
+        alice.deposit(5);
+        c.root().put("bob", new Account("bob", 7)); // new before the savepoint: must be stored
         Savepoint savepoint = c.savepoint();
         alice.deposit(1);
+        c.root().put("carol", new Account("carol", 1));
         savepoint.rollback();
         alice.deposit(2);
+        c.root().put("dave", new Account("dave", 2));
         savepoint.rollback();
-        assertEquals(100, alice.balance());
+        assertEquals(105, alice.balance());
         c.commit();
+
+        try (Connection fresh = db.open()) {
+            Account stored = (Account) fresh.root().get("alice");
+            assertEquals(105, stored.balance());
+            assertEquals(1, stored.transfersIn());
+            assertEquals(7, ((Account) fresh.root().get("bob")).balance());
+            assertNull(fresh.root().get("carol"));
+            assertNull(fresh.root().get("dave"));
+        }
     }
 }

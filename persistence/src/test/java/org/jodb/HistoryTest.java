@@ -11,6 +11,7 @@ import java.util.List;
 import org.jodb.storage.file.FileStorage;
 import org.jodb.storage.file.FileStorageOptions;
 import org.jodb.storage.file.FileStorageStats;
+import org.jodb.storage.file.VerifyResult;
 import org.jodb.testmodel.Account;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,8 +66,13 @@ class HistoryTest {
             DatabaseStats stats = db.stats();
             FileStorageStats storage = (FileStorageStats) stats.storage();
             assertEquals(last + 1, storage.lastRevision());
-            assertTrue(storage.pagesInUse() > 0 && storage.fileSize() > 0, storage.toString());
             assertEquals(0, storage.pinnedRevisions());
+            // The figures agree with a walk of the file: every page is live, pending or free.
+            VerifyResult walked = ((FileStorage) db.storage()).verify();
+            assertEquals(walked.livePages(), storage.pagesInUse(), storage.toString());
+            assertEquals(walked.pendingPages(), storage.pendingPages(), storage.toString());
+            assertEquals(walked.freePages(), storage.freePages(), storage.toString());
+            assertEquals(walked.pageCount() * storage.pageSize(), storage.fileSize(), storage.toString());
         }
     }
 

@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,5 +115,116 @@ class RecordCacheTest {
             }
             assertTrue(hits > 5_000, "hits " + hits);
         }
+    }
+
+    /** The model shared by threads: commits publish their log entry and records atomically. */
+    static final class SharedModel implements RevisionLog {
+        private final Model model;
+
+        SharedModel(Model model) {
+            this.model = model;
+        }
+
+        synchronized long commit(long oid) {
+            return model.commit(oid);
+        }
+
+        synchronized Rec load(long oid, long revision) {
+            return model.load(oid, revision);
+        }
+
+        @Override
+        public synchronized long lastRevision() {
+            return model.lastRevision();
+        }
+
+        @Override
+        public synchronized long changesAfter(long after, ChangeSink sink) {
+            return model.changesAfter(after, sink);
+        }
+    }
+
+    /**
+     * A put from a load at a snapshot that a concurrent commit of the same oid is superseding, while
+     * other threads' lookups apply the change log: on real threads, a writer commits one of 4 oids
+     * per revision and readers look up oids at the newest revision or up to two behind it (half
+     * the time the oid the next commit writes), putting what they load on a miss. Every hit must be
+     * the model's record for that revision. Bounded: 60,000 commits, in lockstep with about two lookups each; readers stop when the
+     * writer is done.
+     */
+    @Test
+    void putsRacingCommitsAndLogApplicationsOnOtherThreadsNeverGetAWrongRevision() throws Exception {
+        int oids = 4;
+        int commits = 60_000;
+        int readerThreads = 3;
+        Model model = new Model(oids);
+        for (int oid = 0; oid < oids; oid++) {
+            model.commit(oid);
+        }
+        SharedModel shared = new SharedModel(model);
+        RecordCache<Rec> cache = new RecordCache<>(1 << 20, shared, Rec::serial, r -> 50);
+        AtomicBoolean writerDone = new AtomicBoolean();
+        AtomicLong hits = new AtomicLong();
+        AtomicLong puts = new AtomicLong();
+        AtomicInteger readersRunning = new AtomicInteger(readerThreads);
+        AtomicLong committed = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(readerThreads + 1);
+        try {
+            Future<?> writer = pool.submit(() -> {
+                try {
+                    for (int i = 0; i < commits; i++) {
+                        // Lockstep with the readers (about two lookups per commit), so that the
+                        // threads overlap however they are scheduled.
+                        while (hits.get() + puts.get() < 2L * i && readersRunning.get() == readerThreads) {
+                            Thread.yield();
+                        }
+                        shared.commit(i % oids);
+                        committed.incrementAndGet();
+                    }
+                } finally {
+                    writerDone.set(true);
+                }
+            });
+            List<Future<?>> readers = new ArrayList<>();
+            for (int r = 0; r < readerThreads; r++) {
+                Random random = new Random(r);
+                readers.add(pool.submit(() -> {
+                    try {
+                        while (!writerDone.get()) {
+                            if (hits.get() + puts.get() >= 2L * (committed.get() + 1)) {
+                                Thread.yield(); // ahead of the writer
+                                continue;
+                            }
+                            long last = shared.lastRevision();
+                            // Mostly the newest revision and the oid the next commit writes: a put
+                            // there is the one a racing commit and log application can make stale.
+                            long revision = random.nextBoolean() ? last : Math.max(1, last - 1 - random.nextInt(2));
+                            long oid = random.nextBoolean() ? last % oids : random.nextInt(oids);
+                            Rec cached = cache.get(oid, revision);
+                            if (cached != null) {
+                                assertEquals(shared.load(oid, revision), cached, "oid " + oid + " at " + revision);
+                                hits.incrementAndGet();
+                            } else {
+                                cache.put(oid, shared.load(oid, revision), revision);
+                                puts.incrementAndGet();
+                            }
+                        }
+                    } finally {
+                        readersRunning.decrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            writer.get();
+            for (Future<?> reader : readers) {
+                reader.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("record cache put race: %d commits, %d hits, %d puts%n", commits, hits.get(), puts.get());
+        // The writer waited for two lookups per commit, so the threads ran side by side.
+        assertTrue(hits.get() + puts.get() >= 2L * (commits - 1) && hits.get() > 0 && puts.get() > 0,
+                hits + " hits, " + puts + " puts");
     }
 }

@@ -205,60 +205,68 @@ public abstract class StorageContractTest {
 
     /**
      * Writers move value between two counters in one commit each, retrying conflicts; readers check
-     * that every snapshot sees a sum of zero, so no snapshot ever sees part of a commit.
+     * that every snapshot sees a sum of zero, so no snapshot ever sees part of a commit. Every
+     * successful commit got its own revision: together they are exactly revisions 2..451.
      */
     @Test
     void concurrentWritersAndReadersSeeOnlyWholeCommits() throws Exception {
         Storage s = storage();
         int t = s.typeId("t");
         s.commit(List.of(write(2, 0, t, "0"), write(3, 0, t, "0")));
+        int writerCount = 3;
+        int commitsPerWriter = 150;
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Future<Integer>> writers = new ArrayList<>();
-            for (int w = 0; w < 3; w++) {
+            List<Future<List<Long>>> writers = new ArrayList<>();
+            for (int w = 0; w < writerCount; w++) {
                 writers.add(pool.submit(() -> {
-                    int done = 0;
-                    while (done < 150) {
+                    List<Long> revisions = new ArrayList<>();
+                    while (revisions.size() < commitsPerWriter) {
                         try (Snapshot snap = s.openSnapshot()) {
                             Record a = snap.load(2);
                             Record b = snap.load(3);
                             long x = Long.parseLong(text(a));
                             long y = Long.parseLong(text(b));
-                            s.commit(List.of(write(2, a.serial(), t, Long.toString(x + 1)),
-                                    write(3, b.serial(), t, Long.toString(y - 1))));
-                            done++;
+                            revisions.add(s.commit(List.of(write(2, a.serial(), t, Long.toString(x + 1)),
+                                    write(3, b.serial(), t, Long.toString(y - 1)))));
                         } catch (ConflictException retry) {
                             // another writer won; read again
                         }
                     }
-                    return done;
+                    return revisions;
                 }));
             }
-            List<Future<Integer>> readers = new ArrayList<>();
+            List<Future<?>> readers = new ArrayList<>();
             for (int r = 0; r < 3; r++) {
                 readers.add(pool.submit(() -> {
-                    int checks = 0;
                     do {
                         try (Snapshot snap = s.openSnapshot()) {
                             long sum = Long.parseLong(text(snap.load(2))) + Long.parseLong(text(snap.load(3)));
                             assertEquals(0, sum, "revision " + snap.revision());
-                            checks++;
                         }
                     } while (!stop.get());
-                    return checks;
+                    return null;
                 }));
             }
-            for (Future<Integer> writer : writers) {
-                assertEquals(150, writer.get());
+            java.util.TreeSet<Long> committed = new java.util.TreeSet<>();
+            int acknowledged = 0;
+            for (Future<List<Long>> writer : writers) {
+                List<Long> revisions = writer.get();
+                committed.addAll(revisions);
+                acknowledged += revisions.size();
             }
             stop.set(true);
-            for (Future<Integer> reader : readers) {
-                assertTrue(reader.get() > 0);
+            for (Future<?> reader : readers) {
+                reader.get();
             }
+            long last = 1 + writerCount * commitsPerWriter;
+            assertEquals(acknowledged, committed.size(), "two commits were given the same revision");
+            assertEquals(2, committed.first());
+            assertEquals(last, committed.last());
             try (Snapshot snap = s.openSnapshot()) {
-                assertEquals("450", text(snap.load(2)));
-                assertEquals(451, snap.revision());
+                assertEquals(Long.toString(writerCount * commitsPerWriter), text(snap.load(2)));
+                assertEquals(last, snap.revision());
             }
         } finally {
             pool.shutdownNow();

@@ -88,6 +88,19 @@ final class KillCampaign {
         return file;
     }
 
+    /**
+     * Runs the workload in this JVM for exactly one more transaction on the file, with nothing
+     * killed, and checks the file; returns the stored marker, which must be one past the last one.
+     */
+    long commitOneMoreInProcess() throws Exception {
+        try {
+            workload.commitUntilKilled(file, new Acknowledgements(new StopAfterOneCommit.Stream()));
+            throw new AssertionError(workloadClass.getSimpleName() + " returned without committing");
+        } catch (StopAfterOneCommit stopped) {
+            return workload.checkAfterCrash(file);
+        }
+    }
+
     private void round(int kill) throws InterruptedException {
         ChildJvm child = ChildJvm.start(workloadClass, file, stderr);
         // The first run must create the file before start-up kills make sense.

@@ -1,5 +1,6 @@
 package org.jodb.tests.crash;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -25,29 +26,38 @@ class SigkillCrashTest {
     @TempDir
     Path dir;
 
-    private void survivesKills(Class<? extends CrashWorkload> workload) throws InterruptedException {
-        long stored = new KillCampaign(workload, dir, SEED ^ workload.getSimpleName().hashCode())
-                .run(KILLS_PER_WORKLOAD);
-        assertTrue(stored >= 0, "the campaign committed something");
+    private void survivesKills(Class<? extends CrashWorkload> workload) throws Exception {
+        KillCampaign campaign = new KillCampaign(workload, dir, SEED ^ workload.getSimpleName().hashCode());
+        long stored = campaign.run(KILLS_PER_WORKLOAD);
+        assertTheNextTransactionBuildsOnTheLastStoredOne(campaign, stored);
+    }
+
+    /**
+     * The file the last kill left (checked by the campaign) also takes new commits: the next
+     * transaction lands exactly on the newest stored one, and the file still verifies.
+     */
+    private static void assertTheNextTransactionBuildsOnTheLastStoredOne(KillCampaign campaign, long stored)
+            throws Exception {
+        assertEquals(stored + 1, campaign.commitOneMoreInProcess(), "marker after one more transaction");
     }
 
     @Test
-    void smallRecordCommitsSurviveSigkill() throws InterruptedException {
+    void smallRecordCommitsSurviveSigkill() throws Exception {
         survivesKills(SmallRecordsWorkload.class);
     }
 
     @Test
-    void overflowExtentCommitsOfUpTo2MiBSurviveSigkill() throws InterruptedException {
+    void overflowExtentCommitsOfUpTo2MiBSurviveSigkill() throws Exception {
         survivesKills(LargeRecordsWorkload.class);
     }
 
     @Test
-    void mixedSizeCommitsSurviveSigkill() throws InterruptedException {
+    void mixedSizeCommitsSurviveSigkill() throws Exception {
         survivesKills(MixedRecordsWorkload.class);
     }
 
     @Test
-    void persistentObjectCommitsThroughDatabaseSurviveSigkill() throws InterruptedException {
+    void persistentObjectCommitsThroughDatabaseSurviveSigkill() throws Exception {
         survivesKills(DatabaseWorkload.class);
     }
 
@@ -56,12 +66,12 @@ class SigkillCrashTest {
      * to announce one of them and land within a few milliseconds, so most of those interrupt it.
      */
     @Test
-    void garbageCollectionAndCompactionSurviveSigkill() throws InterruptedException {
+    void garbageCollectionAndCompactionSurviveSigkill() throws Exception {
         KillCampaign campaign = new KillCampaign(GarbageCompactionWorkload.class, dir,
                 SEED ^ GarbageCompactionWorkload.class.getSimpleName().hashCode())
                 .aimingAt(50, AIMED_DELAY_MICROS, "gc-start", "compact-start");
         long stored = campaign.run(KILLS_PER_WORKLOAD);
-        assertTrue(stored >= 0, "the campaign committed something");
+        assertTheNextTransactionBuildsOnTheLastStoredOne(campaign, stored);
         Map<String, Integer> interrupted = campaign.interrupted();
         assertTrue(interrupted.containsKey("gc-start") || interrupted.containsKey("compact-start"),
                 "some kill interrupted garbage collection or compaction: " + interrupted);

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jodb.JodbException;
 import org.jodb.storage.file.FileStorage;
 import org.jodb.storage.file.FileStorageOptions;
@@ -14,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Damaged meta pages on files a SIGKILLed child left behind (overflow extents, reused pages,
- * bookkeeping), beyond {@code FileStorageBadInputTest}'s two-revision file. A meta page's fields
+ * Damaged meta pages on files with overflow extents, reused pages and bookkeeping, beyond
+ * {@code FileStorageBadInputTest}'s two-revision file: one left by SIGKILLed children, one in the
+ * state a kill between a commit's page writes and its meta page write leaves. A meta page's fields
  * all sit in its first sector (the rest is zeros), so the damage is done there.
  */
 class TornMetaAfterSigkillTest {
@@ -26,40 +31,59 @@ class TornMetaAfterSigkillTest {
 
     /**
      * A power cut while the last commit writes its meta page: that commit's pages are synced, its
-     * meta page is torn. Opening falls back to the previous transaction, complete and exact.
+     * meta page is torn. Opening falls back to the previous revision, which holds every transaction
+     * before the last one exactly, and the file takes the lost transaction again on top of it.
      */
     @Test
     void tornMetaPageOfTheLastCommitFallsBackToThePreviousTransaction() throws Exception {
         KillCampaign campaign = new KillCampaign(MixedRecordsWorkload.class, dir, 42);
         long stored = campaign.run(4);
-        MixedRecordsWorkload workload = new MixedRecordsWorkload();
-        assertThrows(StopAfterOneCommit.class, () -> workload.commitUntilKilled(campaign.file(),
-                new Acknowledgements(new StopAfterOneCommit.Stream())));
+        assertEquals(stored + 1, campaign.commitOneMoreInProcess(), "the last commit, complete");
         long revision = lastRevision(campaign.file());
         damageFirstSector(campaign.file(), revision % 2);
 
         assertEquals(revision - 1, lastRevision(campaign.file()), "the other meta page is the previous revision");
-        assertEquals(stored, workload.checkAfterCrash(campaign.file()), "one revision per transaction");
-        assertTrue(campaign.run(2) >= stored, "the child continues from the fallback revision");
+        assertEquals(stored, new MixedRecordsWorkload().checkAfterCrash(campaign.file()), "one revision per transaction");
+        assertEquals(stored + 1, campaign.commitOneMoreInProcess(), "the lost transaction, committed again");
     }
 
     /**
-     * The newest meta page damaged after it was durable (bit rot, not a torn write) on a file whose
-     * killed child may have begun the next commit over pages the previous revision used: opening
-     * either gives the previous transaction exactly or fails naming a page, never wrong data.
+     * The newest meta page (revision R) damaged after it was durable (bit rot, not a torn write) on
+     * a file where the next commit R + 1 had written its pages but not yet its meta page, as a kill
+     * at that point leaves it. R + 1 takes the lowest free pages, among them those R superseded,
+     * i.e. pages of revision R - 1's tree: so the fallback to R - 1 must be refused, naming a page
+     * that R + 1 overwrote, never read as data. Built in this JVM, so the outcome is fixed.
      */
     @Test
-    void damagedDurableMetaPageNeverYieldsWrongData() throws Exception {
+    void damagedDurableMetaPageAfterTheNextCommitsPagesIsRefusedNamingAnOverwrittenPage() throws Exception {
         KillCampaign campaign = new KillCampaign(MixedRecordsWorkload.class, dir, 43);
-        long stored = campaign.run(3);
-        long revision = lastRevision(campaign.file());
-        damageFirstSector(campaign.file(), revision % 2);
-        try {
-            assertEquals(stored - 1, new MixedRecordsWorkload().checkAfterCrash(campaign.file()));
-        } catch (JodbException clearError) {
-            assertTrue(clearError.getMessage().matches("(?s).*page \\d+.*"), clearError.getMessage());
-            System.out.println("damaged durable meta page, refused: " + clearError.getMessage());
+        Path file = campaign.file();
+        long marker = -1;
+        for (int i = 0; i < 5; i++) {
+            marker = campaign.commitOneMoreInProcess();
         }
+        assertEquals(4, marker);
+        long revision = lastRevision(file);
+        byte[] atRevision = Files.readAllBytes(file);
+        assertEquals(5, campaign.commitOneMoreInProcess(), "commit R + 1");
+        // Both meta pages as they were at R: R + 1's pages are written, its meta page is not.
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.write(atRevision, 0, 2 * PAGE_SIZE);
+        }
+        Path intact = Files.copy(file, dir.resolve("intact-copy.jodb"));
+        assertEquals(marker, new MixedRecordsWorkload().checkAfterCrash(intact), "R itself is untouched by R + 1");
+
+        damageFirstSector(file, revision % 2);
+        JodbException refused = assertThrows(JodbException.class,
+                () -> new MixedRecordsWorkload().checkAfterCrash(file));
+        System.out.println("damaged meta page over R + 1's pages, refused: " + refused.getMessage());
+        Matcher page = Pattern.compile("page (\\d+)").matcher(refused.getMessage());
+        assertTrue(page.find(), refused.getMessage());
+        long named = Long.parseLong(page.group(1));
+        byte[] now = Files.readAllBytes(file);
+        assertTrue(named >= 2 && !Arrays.equals(atRevision, (int) named * PAGE_SIZE, (int) (named + 1) * PAGE_SIZE,
+                        now, (int) named * PAGE_SIZE, (int) (named + 1) * PAGE_SIZE),
+                "page " + named + " was written by R + 1: " + refused.getMessage());
     }
 
     private static long lastRevision(Path file) {
