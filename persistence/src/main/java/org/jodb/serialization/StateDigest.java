@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.net.URL;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
@@ -55,6 +56,45 @@ public final class StateDigest {
                     .toArray(Field[]::new);
         }
     };
+    /** How values of a class are digested, decided once per class. */
+    private enum Kind { PERSISTENT, STRING, IDENTITY, LONG, DOUBLE, VALUE, TEXT, JDK_OTHER, ARRAY, MAP, COLLECTION, FIELDS }
+
+    private static final ClassValue<Kind> KINDS = new ClassValue<>() {
+        @Override
+        protected Kind computeValue(Class<?> type) {
+            if (PersistentObject.class.isAssignableFrom(type)) {
+                return Kind.PERSISTENT;
+            }
+            if (type == String.class) {
+                return Kind.STRING;
+            }
+            if (Enum.class.isAssignableFrom(type) || type == Class.class) {
+                return Kind.IDENTITY;
+            }
+            if (type == Long.class) {
+                return Kind.LONG;
+            }
+            if (type == Double.class) {
+                return Kind.DOUBLE;
+            }
+            if (type == URL.class) {
+                return Kind.TEXT; // its hashCode resolves the host name
+            }
+            if (type.isArray()) {
+                return Kind.ARRAY;
+            }
+            if (Map.class.isAssignableFrom(type)) {
+                return Kind.MAP;
+            }
+            if (Collection.class.isAssignableFrom(type)) {
+                return Kind.COLLECTION;
+            }
+            if (UNCHANGEABLE.get(type) && !type.isRecord()) {
+                return Kind.VALUE;
+            }
+            return isJdk(type) ? Kind.JDK_OTHER : Kind.FIELDS;
+        }
+    };
     private static final ClassValue<Boolean> WATCHED = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
@@ -69,8 +109,9 @@ public final class StateDigest {
         }
     };
 
-    /** Containers already visited in the current walk, with their visit number (cycles, sharing). */
+    /** Nested containers already visited in the current walk, with their visit number. */
     private final IdentityHashMap<Object, Integer> visited = new IdentityHashMap<>();
+    private int depth;
 
     /**
      * Whether objects of {@code type} are compared at commit: the class has a field whose value
@@ -91,7 +132,10 @@ public final class StateDigest {
         } catch (IllegalAccessException e) {
             throw new JodbException("cannot read the fields of " + object.getClass().getName(), e);
         } finally {
-            visited.clear();
+            depth = 0;
+            if (!visited.isEmpty()) {
+                visited.clear();
+            }
         }
     }
 
@@ -99,52 +143,64 @@ public final class StateDigest {
         if (value == null) {
             return NULL;
         }
-        if (value instanceof PersistentObject) {
-            PersistentObject reference = (PersistentObject) value;
-            long oid = reference.$jodbOid();
-            return mix(oid != 0 ? oid : ~(long) System.identityHashCode(reference));
-        }
         Class<?> type = value.getClass();
-        if (value instanceof String) {
-            return string((String) value);
+        switch (KINDS.get(type)) {
+            case PERSISTENT:
+                long oid = ((PersistentObject) value).$jodbOid();
+                return mix(oid != 0 ? oid : ~(long) System.identityHashCode(value));
+            case STRING:
+                return string((String) value);
+            case IDENTITY:
+                return mix(System.identityHashCode(value)); // one instance per constant in this JVM
+            case LONG:
+                return mix((Long) value * 31 + type.hashCode());
+            case DOUBLE:
+                return mix(Double.doubleToRawLongBits((Double) value) * 31 + type.hashCode());
+            case VALUE:
+                return mix(value.hashCode() * 31L + type.hashCode());
+            case TEXT:
+                return string(value.toString());
+            case JDK_OTHER:
+                // Neither alone is the whole state of every JDK value: Timestamp's hashCode ignores its
+                // nanoseconds, Date's toString its milliseconds, StringBuilder has no value hashCode.
+                long text = string(value.toString());
+                return overridesHashCode(type) ? combine(text, value.hashCode()) : text;
+            default:
+                return container(value, type);
         }
-        if (type.isEnum() || value instanceof Enum || value instanceof Class) {
-            return mix(System.identityHashCode(value)); // one instance per constant in this JVM
+    }
+
+    /**
+     * An array, collection, map, record or plain object. Containers nested in others are recorded,
+     * so a cycle ends at its first repetition and sharing counts; those held directly by a field
+     * are not, which spares the common object (a field holding a list of values) the bookkeeping.
+     */
+    private long container(Object value, Class<?> type) throws IllegalAccessException {
+        if (depth > 0) {
+            Integer seen = visited.putIfAbsent(value, visited.size());
+            if (seen != null) {
+                return mix(BACK_REFERENCE + seen);
+            }
         }
-        if (value instanceof Long) {
-            return mix((Long) value * 31 + type.hashCode());
+        depth++;
+        try {
+            switch (KINDS.get(type)) {
+                case ARRAY:
+                    return array(value);
+                case MAP:
+                    return map((Map<?, ?>) value);
+                case COLLECTION:
+                    return collection((Collection<?>) value);
+                default:
+                    long hash = mix(type.hashCode()); // a plain object or a record: field by field
+                    for (FieldSlot slot : ClassShape.of(type).slots) {
+                        hash = combine(hash, value(slot.field.get(value)));
+                    }
+                    return hash;
+            }
+        } finally {
+            depth--;
         }
-        if (value instanceof Double) {
-            return mix(Double.doubleToRawLongBits((Double) value) * 31 + type.hashCode());
-        }
-        if (UNCHANGEABLE.get(type) && !type.isRecord()) {
-            return mix(value.hashCode() * 31L + type.hashCode());
-        }
-        Integer seen = visited.putIfAbsent(value, visited.size());
-        if (seen != null) {
-            return mix(BACK_REFERENCE + seen);
-        }
-        if (type.isArray()) {
-            return array(value);
-        }
-        if (value instanceof Map) {
-            return map((Map<?, ?>) value);
-        }
-        if (value instanceof Collection) {
-            return collection((Collection<?>) value);
-        }
-        if (isJdk(type)) {
-            // Neither alone is the whole state of every JDK value: Timestamp's hashCode ignores its
-            // nanoseconds, Date's toString its milliseconds, StringBuilder has no value hashCode.
-            long text = string(value.toString());
-            return overridesHashCode(type) ? combine(text, value.hashCode()) : text;
-        }
-        ClassShape shape = ClassShape.of(type); // a plain object or a record: field by field
-        long hash = mix(type.hashCode());
-        for (FieldSlot slot : shape.slots) {
-            hash = combine(hash, value(slot.field.get(value)));
-        }
-        return hash;
     }
 
     private long collection(Collection<?> values) throws IllegalAccessException {
@@ -258,7 +314,7 @@ public final class StateDigest {
                 || type == Character.class || type == Byte.class || type == Short.class || type == Integer.class
                 || type == Long.class || type == Float.class || type == Double.class || type == BigDecimal.class
                 || type == BigInteger.class || type == UUID.class || type == URI.class || type == Class.class
-                || type == Locale.class || type == Pattern.class) {
+                || type == Locale.class || type == Pattern.class || type == URL.class) {
             return true;
         }
         if (PersistentObject.class.isAssignableFrom(type) || type.isAnnotationPresent(org.jodb.Persistent.class)) {
