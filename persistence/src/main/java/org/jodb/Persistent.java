@@ -29,4 +29,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Persistent {
+    /**
+     * Whether changes inside this class's records (collections, arrays, plain nested objects) are
+     * detected at commit; {@code false} keeps the ZODB behaviour for this class and its subclasses.
+     */
+    boolean detectChanges() default true;
 }
