@@ -17,9 +17,13 @@ import org.jodb.cache.EvictionPolicy;
  * @param calibrateSizes    whether object size estimates are calibrated with JOL (needs the JVM
  *                          flags in the README to run without warnings); otherwise they derive
  *                          from record lengths alone
+ * @param changeDetection   whether changes inside records (collections, arrays, plain nested
+ *                          objects) are detected at commit; off: only field writes and
+ *                          {@code markChanged()} count, as in ZODB
  */
 public record DatabaseOptions(int cacheTargetCount, long cacheTargetBytes, long recordCacheBytes, int poolSize,
-                              int transactAttempts, EvictionPolicy cachePolicy, boolean calibrateSizes) {
+                              int transactAttempts, EvictionPolicy cachePolicy, boolean calibrateSizes,
+                              boolean changeDetection) {
 
     /**
      * The default {@code recordCacheBytes}: a record cache of {@value #DEFAULT_RECORD_CACHE_BYTES}
@@ -56,42 +60,47 @@ public record DatabaseOptions(int cacheTargetCount, long cacheTargetBytes, long 
      */
     public static DatabaseOptions defaults() {
         return new DatabaseOptions(10_000, 64L << 20, AUTOMATIC_RECORD_CACHE, 8, 10, EvictionPolicy.SEGMENTED,
-                true);
+                true, true);
     }
 
     public DatabaseOptions withCacheTargetCount(int count) {
         return new DatabaseOptions(count, cacheTargetBytes, recordCacheBytes, poolSize, transactAttempts,
-                cachePolicy, calibrateSizes);
+                cachePolicy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withCacheTargetBytes(long bytes) {
         return new DatabaseOptions(cacheTargetCount, bytes, recordCacheBytes, poolSize, transactAttempts,
-                cachePolicy, calibrateSizes);
+                cachePolicy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withRecordCacheBytes(long bytes) {
         return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, bytes, poolSize, transactAttempts,
-                cachePolicy, calibrateSizes);
+                cachePolicy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withPoolSize(int size) {
         return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, recordCacheBytes, size, transactAttempts,
-                cachePolicy, calibrateSizes);
+                cachePolicy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withTransactAttempts(int attempts) {
         return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, recordCacheBytes, poolSize, attempts,
-                cachePolicy, calibrateSizes);
+                cachePolicy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withCachePolicy(EvictionPolicy policy) {
         return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, recordCacheBytes, poolSize,
-                transactAttempts, policy, calibrateSizes);
+                transactAttempts, policy, calibrateSizes, changeDetection);
     }
 
     public DatabaseOptions withCalibratedSizes(boolean calibrate) {
         return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, recordCacheBytes, poolSize,
-                transactAttempts, cachePolicy, calibrate);
+                transactAttempts, cachePolicy, calibrate, changeDetection);
+    }
+
+    public DatabaseOptions withChangeDetection(boolean detect) {
+        return new DatabaseOptions(cacheTargetCount, cacheTargetBytes, recordCacheBytes, poolSize,
+                transactAttempts, cachePolicy, calibrateSizes, detect);
     }
 
     private static void requirePositive(long value, String name) {
