@@ -1,0 +1,35 @@
+package org.jodb.changes.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jodb.Persistent;
+
+/** Arrays held in fields: of primitives, of strings, of any object, of arrays. */
+@Persistent
+public class ArrayHolder {
+    private final int[] counts = {1, 2, 3};
+    private final double[] readings = {0.5, 1.5};
+    private final String[] labels = {"a", "b"};
+    private final Object[] slots = {"x", 1, new ArrayList<>(List.of("y"))};
+    private final int[][] grid = {{1, 2}, {3, 4}};
+
+    public int[] counts() {
+        return counts;
+    }
+
+    public double[] readings() {
+        return readings;
+    }
+
+    public String[] labels() {
+        return labels;
+    }
+
+    public Object[] slots() {
+        return slots;
+    }
+
+    public int[][] grid() {
+        return grid;
+    }
+}
