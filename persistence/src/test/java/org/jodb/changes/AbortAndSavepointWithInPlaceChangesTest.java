@@ -92,6 +92,17 @@ class AbortAndSavepointWithInPlaceChangesTest {
     }
 
     @Test
+    void anInPlaceChangeMadeBeforeASavepointIsCommitted() {
+        lists.list().add("c");
+        connection.savepoint();
+
+        connection.commit();
+        db.close();
+
+        assertEquals(List.of("a", "b", "c"), file.read("lists", ListHolder.class, ListHolder::list));
+    }
+
+    @Test
     void anInPlaceChangeMadeAfterARollbackIsCommitted() {
         Savepoint savepoint = connection.savepoint();
         lists.list().add("d");
