@@ -64,6 +64,48 @@ class ArrayElementChangesTest {
         assertArrayEquals(new int[][] {{1, 2}, {30, 4}}, file.read("arrays", ArrayHolder.class, ArrayHolder::grid));
     }
 
+    @Test
+    void aByteElementIsCommitted() {
+        file.change("arrays", ArrayHolder.class, arrays -> arrays.bytes()[1] = -1);
+
+        assertArrayEquals(new byte[] {1, -1}, file.read("arrays", ArrayHolder.class, ArrayHolder::bytes));
+    }
+
+    @Test
+    void aShortElementIsCommitted() {
+        file.change("arrays", ArrayHolder.class, arrays -> arrays.shorts()[1] = 300);
+
+        assertArrayEquals(new short[] {1, 300}, file.read("arrays", ArrayHolder.class, ArrayHolder::shorts));
+    }
+
+    @Test
+    void aLongElementIsCommitted() {
+        file.change("arrays", ArrayHolder.class, arrays -> arrays.longs()[0] = Long.MIN_VALUE);
+
+        assertArrayEquals(new long[] {Long.MIN_VALUE, 2}, file.read("arrays", ArrayHolder.class, ArrayHolder::longs));
+    }
+
+    @Test
+    void aFloatElementTurnedToNegativeZeroIsCommitted() {
+        file.change("arrays", ArrayHolder.class, arrays -> arrays.floats()[0] = -0.0f);
+
+        assertArrayEquals(new float[] {-0.0f, 1.5f}, file.read("arrays", ArrayHolder.class, ArrayHolder::floats));
+    }
+
+    @Test
+    void aCharElementIsCommitted() {
+        file.change("arrays", ArrayHolder.class, arrays -> arrays.chars()[0] = 'z');
+
+        assertArrayEquals(new char[] {'z', 'b'}, file.read("arrays", ArrayHolder.class, ArrayHolder::chars));
+    }
+
+    @Test
+    void aBooleanElementIsCommitted() {
+        file.change("arrays", ArrayHolder.class, arrays -> arrays.flags()[0] = true);
+
+        assertArrayEquals(new boolean[] {true, true}, file.read("arrays", ArrayHolder.class, ArrayHolder::flags));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object> listIn(Object slot) {
         return (List<Object>) slot;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import org.jodb.Persistence;
 import org.jodb.changes.model.ListHolder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,22 @@ class ListChangesTest {
         file.change("lists", ListHolder.class, lists -> lists.list().clear());
 
         assertEquals(List.of(), file.read("lists", ListHolder.class, ListHolder::list));
+    }
+
+    @Test
+    void elementsSwappedBetweenTwoListsAreCommitted() {
+        file.change("lists", ListHolder.class, lists -> {
+            lists.list().set(0, "x");
+            lists.arrayList().set(0, "y");
+            Persistence.markChanged(lists);
+        });
+        file.change("lists", ListHolder.class, lists -> {
+            lists.list().set(0, "y");
+            lists.arrayList().set(0, "x");
+        });
+
+        assertEquals(List.of("y", "b"), file.read("lists", ListHolder.class, ListHolder::list));
+        assertEquals(List.of("x", "b"), file.read("lists", ListHolder.class, ListHolder::arrayList));
     }
 
     @Test

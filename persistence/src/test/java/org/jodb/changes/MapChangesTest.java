@@ -45,6 +45,16 @@ class MapChangesTest {
     }
 
     @Test
+    void valuesSwappedBetweenTwoKeysAreCommitted() {
+        file.change("maps", MapHolder.class, maps -> {
+            maps.map().put("a", 2);
+            maps.map().put("b", 1);
+        });
+
+        assertEquals(Map.of("a", 2, "b", 1), file.read("maps", MapHolder.class, MapHolder::map));
+    }
+
+    @Test
     void aValueSetThroughAnEntryIsCommitted() {
         file.change("maps", MapHolder.class, maps -> maps.hashMap().entrySet().forEach(entry -> entry.setValue(0)));
 

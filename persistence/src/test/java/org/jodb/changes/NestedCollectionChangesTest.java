@@ -1,11 +1,13 @@
 package org.jodb.changes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jodb.Persistence;
 import org.jodb.changes.model.NestedHolder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,33 @@ class NestedCollectionChangesTest {
 
         assertEquals(Map.of("ann", List.of(1, 2), "bob", List.of(7)),
                 file.read("nested", NestedHolder.class, NestedHolder::scores));
+    }
+
+    @Test
+    void anElementMovedBetweenTwoListsOfAMapIsCommitted() {
+        file.change("nested", NestedHolder.class, nested -> {
+            nested.scores().put("bob", new ArrayList<>(List.of(3)));
+            Persistence.markChanged(nested);
+        });
+        file.change("nested", NestedHolder.class, nested -> {
+            Integer moved = nested.scores().get("ann").remove(1);
+            nested.scores().get("bob").add(moved);
+        });
+
+        assertEquals(Map.of("ann", List.of(1), "bob", List.of(3, 2)),
+                file.read("nested", NestedHolder.class, NestedHolder::scores));
+    }
+
+    @Test
+    void aListSharedInPlaceOfAnEqualOneIsCommitted() {
+        file.change("nested", NestedHolder.class, nested -> {
+            nested.rows().set(1, new ArrayList<>(nested.rows().get(0)));
+            Persistence.markChanged(nested);
+        });
+        file.change("nested", NestedHolder.class, nested -> nested.rows().set(1, nested.rows().get(0)));
+
+        boolean shared = file.read("nested", NestedHolder.class, nested -> nested.rows().get(0) == nested.rows().get(1));
+        assertTrue(shared, "both rows are one list");
     }
 
     @Test

@@ -123,6 +123,7 @@ class ReadOnlyObjectsAreNotRewrittenTest {
             touch(arrays.labels());
             touch(arrays.slots());
             touch(arrays.grid());
+            touch(List.of(arrays.bytes(), arrays.shorts(), arrays.longs(), arrays.floats(), arrays.chars(), arrays.flags()));
         });
     }
 
