@@ -28,15 +28,15 @@ import org.openjdk.jmh.annotations.TearDown;
  * The cost of change detection at commit (issue 8): one transaction on the embedded file storage
  * that reads all {@value #OBJECTS} objects, each holding a {@code List<Integer>} of 10 elements (so
  * each is a candidate for detection), changes one object's plain field and commits; with
- * {@code detection} on, the commit also compares the objects read with their loaded state. The objects stay
- * loaded in the connection's cache across operations, so the operation measures the transaction's
- * reads and its commit, not loads. {@code sync} is the file storage's fsync at commit (on by
- * default): without it the rows show the CPU cost alone, with it what a default commit costs (the
- * fsync's time varies widely on a shared VM). The overhead per object read is the difference
- * between the two {@code detection} rows of one {@code sync} divided by {@value #OBJECTS}.
- * {@code readAllChangeOneAndCommit} measures the whole transaction, {@code commitAfterReadingAll}
- * its commit alone (the reads and the change run in a per-invocation setup, which is fine at
- * these millisecond scales).
+ * {@code detection} on, the commit also compares the objects read with their loaded state. The
+ * objects stay loaded in the connection's cache across operations, so the operations measure
+ * reads and commits, not loads. {@code readAllChangeOneAndCommit} measures the whole transaction,
+ * {@code commitAfterReadingAll} its commit alone (the reads and the change run in a per-invocation
+ * setup, which is fine at these millisecond scales). {@code sync} is the file storage's fsync at
+ * commit (on by default): without it the rows show the CPU cost alone, with it what a default
+ * commit costs (the fsync's time varies widely on a shared VM). The overhead per object read is the
+ * difference between the two {@code detection} rows of one {@code sync} divided by
+ * {@value #OBJECTS}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
