@@ -1,0 +1,4 @@
+package org.jodb.changes.petclinic;
+
+public class PetType extends NamedEntity {
+}

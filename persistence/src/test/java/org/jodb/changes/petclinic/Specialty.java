@@ -1,0 +1,4 @@
+package org.jodb.changes.petclinic;
+
+public class Specialty extends NamedEntity {
+}
