@@ -112,6 +112,8 @@ public final class StateDigest {
     /** Nested containers already visited in the current walk, with their visit number. */
     private final IdentityHashMap<Object, Integer> visited = new IdentityHashMap<>();
     private int depth;
+    private Class<?> lastType;
+    private Kind lastKind;
 
     /**
      * Whether objects of {@code type} are compared at commit: the class has a field whose value
@@ -144,7 +146,7 @@ public final class StateDigest {
             return NULL;
         }
         Class<?> type = value.getClass();
-        switch (KINDS.get(type)) {
+        switch (kindOf(type)) {
             case PERSISTENT:
                 long oid = ((PersistentObject) value).$jodbOid();
                 return mix(oid != 0 ? oid : ~(long) System.identityHashCode(value));
@@ -184,7 +186,7 @@ public final class StateDigest {
         }
         depth++;
         try {
-            switch (KINDS.get(type)) {
+            switch (kindOf(type)) {
                 case ARRAY:
                     return array(value);
                 case MAP:
@@ -201,6 +203,15 @@ public final class StateDigest {
         } finally {
             depth--;
         }
+    }
+
+    /** The kind of {@code type}, remembering the last class asked: elements of one class follow each other. */
+    private Kind kindOf(Class<?> type) {
+        if (type != lastType) {
+            lastKind = KINDS.get(type);
+            lastType = type;
+        }
+        return lastKind;
     }
 
     private long collection(Collection<?> values) throws IllegalAccessException {
