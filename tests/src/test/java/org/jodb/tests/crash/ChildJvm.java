@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
+import org.jodb.tests.JavaCommand;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,18 +55,7 @@ final class ChildJvm {
      * (the acknowledgements) to a file next to it.
      */
     static ChildJvm start(Class<? extends CrashWorkload> workload, Path file, Path stderr) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String flag : System.getProperty("jodb.jvm.flags", "").trim().split("\\s+")) {
-            if (!flag.isEmpty()) {
-                command.add(flag);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CrashChild.class.getName());
-        command.add(workload.getName());
-        command.add(file.toString());
+        List<String> command = JavaCommand.running(CrashChild.class, workload.getName(), file.toString());
         Path acks = stderr.resolveSibling(stderr.getFileName() + ".acks");
         try {
             Process process = new ProcessBuilder(command)

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jodb.tests.JavaCommand;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jodb.storage.file.FileStorage;
@@ -65,18 +66,7 @@ class ProcessCreateRaceTest {
     }
 
     private static Process startChild(Path file, Path start) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String flag : System.getProperty("jodb.jvm.flags", "").trim().split("\\s+")) {
-            if (!flag.isEmpty()) {
-                command.add(flag);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CreateFromChild.class.getName());
-        command.add(file.toString());
-        command.add(start.toString());
+        List<String> command = JavaCommand.running(CreateFromChild.class, file.toString(), start.toString());
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 }

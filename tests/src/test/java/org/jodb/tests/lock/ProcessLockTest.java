@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.jodb.tests.JavaCommand;
 import java.util.concurrent.TimeUnit;
 import org.jodb.JodbException;
 import org.jodb.storage.RecordWrite;
@@ -67,17 +67,7 @@ class ProcessLockTest {
 
     /** Runs {@link WriteFromChild} on {@code file} in a new JVM and returns what it printed. */
     private String runChild(Path file) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String flag : System.getProperty("jodb.jvm.flags", "").trim().split("\\s+")) {
-            if (!flag.isEmpty()) {
-                command.add(flag);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(WriteFromChild.class.getName());
-        command.add(file.toString());
+        List<String> command = JavaCommand.running(WriteFromChild.class, file.toString());
         Path output = Files.createTempFile(dir, "child", ".out");
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
