@@ -3,7 +3,6 @@ package org.jodb.examples.bank;
 import java.util.ArrayList;
 import java.util.List;
 import org.jodb.Persistent;
-import org.jodb.Persistence;
 
 /** A bank account: a plain class, stored transparently because it is {@code @Persistent}. */
 @Persistent
@@ -50,12 +49,9 @@ public class Account {
     }
 
     private void record(String line) {
-        statement.add(line);
+        statement.add(line); // a change in place: the commit finds it, no call needed
         if (statement.size() > STATEMENT_LINES) {
             statement.remove(0);
         }
-        // Mutating the list writes no field, so jodb cannot see it. Here the balance write already
-        // marked the account changed; on its own, a list mutation needs this call:
-        Persistence.markChanged(this);
     }
 }
