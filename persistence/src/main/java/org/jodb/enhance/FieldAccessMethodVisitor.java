@@ -1,5 +1,7 @@
 package org.jodb.enhance;
 
+import net.bytebuddy.jar.asm.Handle;
+import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
@@ -22,9 +24,9 @@ import net.bytebuddy.pool.TypePool;
  * target the still uninitialized {@code this} (javac's {@code this$0} stores, flexible constructor
  * bodies), on which no method may be called. Only fields declared by the class itself can be
  * written there, so a write whose owner is another class ({@code super(counter.n++)}) is
- * rewritten; a write whose owner is the class itself is left alone, which also misses the rare
- * write to another instance of the same class inside the arguments (telling the receivers apart
- * needs a data-flow analysis of the operand stack). That call is the first
+ * rewritten; for a write whose owner is the class itself an {@link UninitializedThisTracker} tells
+ * whether the receiver is {@code this} (left alone) or another instance ({@code this(other.n++)},
+ * rewritten), and where it cannot tell, the write is left alone. That call is the first
  * {@code INVOKESPECIAL <init>} not paired with an earlier {@code NEW}, since object creations
  * inside the argument list nest properly. Reads are always rewritten: reading a field of the
  * uninitialized {@code this} is illegal, and reading another object's fields there
@@ -46,6 +48,8 @@ final class FieldAccessMethodVisitor extends MethodVisitor {
     /** Whether the declaring class is persistent: then its {@code super.clone()} calls are rewritten. */
     private final boolean persistentClass;
     private boolean beforeConstructorCall;
+    /** Which stack slots hold the uninitialized {@code this}, until the constructor call; else null. */
+    private final UninitializedThisTracker prologue;
     private int unpairedNews;
     private boolean rewritten;
 
@@ -57,10 +61,98 @@ final class FieldAccessMethodVisitor extends MethodVisitor {
         this.declaringClass = declaringClass;
         this.persistentClass = persistentClass;
         this.beforeConstructorCall = constructor;
+        this.prologue = constructor ? new UninitializedThisTracker() : null;
+    }
+
+    private boolean tracking() {
+        return beforeConstructorCall && prologue != null;
+    }
+
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        if (tracking()) {
+            prologue.frame(type, numLocal, local, numStack, stack);
+        }
+        super.visitFrame(type, numLocal, local, numStack, stack);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        if (tracking()) {
+            prologue.insn(opcode);
+        }
+        super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        if (tracking()) {
+            prologue.intInsn(opcode);
+        }
+        super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int var) {
+        if (tracking()) {
+            prologue.varInsn(opcode, var);
+        }
+        super.visitVarInsn(opcode, var);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+        if (tracking()) {
+            prologue.invokeDynamicInsn(descriptor);
+        }
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        if (tracking()) {
+            prologue.jumpInsn(opcode);
+        }
+        super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        if (tracking()) {
+            prologue.ldcInsn(value);
+        }
+        super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label defaultLabel, Label... labels) {
+        if (tracking()) {
+            prologue.switchInsn();
+        }
+        super.visitTableSwitchInsn(min, max, defaultLabel, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label defaultLabel, int[] keys, Label[] labels) {
+        if (tracking()) {
+            prologue.switchInsn();
+        }
+        super.visitLookupSwitchInsn(defaultLabel, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
+        if (tracking()) {
+            prologue.multiANewArrayInsn(dimensions);
+        }
+        super.visitMultiANewArrayInsn(descriptor, dimensions);
     }
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
+        if (tracking()) {
+            prologue.typeInsn(opcode);
+        }
         if (beforeConstructorCall && opcode == Opcodes.NEW) {
             unpairedNews++;
         }
@@ -70,6 +162,9 @@ final class FieldAccessMethodVisitor extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
                                 boolean isInterface) {
+        if (tracking()) {
+            prologue.methodInsn(opcode, descriptor);
+        }
         if (persistentClass && opcode == Opcodes.INVOKESPECIAL && isCloneCall(name, descriptor)) {
             // this -> (load it if a ghost: a copy of a ghost has no state) -> copy -> (detach it)
             super.visitInsn(Opcodes.DUP);
@@ -94,7 +189,7 @@ final class FieldAccessMethodVisitor extends MethodVisitor {
         if (opcode == Opcodes.GETFIELD && fields.isPersistentField(pool, owner, name, descriptor)) {
             super.visitInsn(Opcodes.DUP);
             callHook(owner, BEFORE_READ);
-        } else if (opcode == Opcodes.PUTFIELD && !(beforeConstructorCall && owner.equals(declaringClass))
+        } else if (opcode == Opcodes.PUTFIELD && !mayTargetUninitializedThis(owner, descriptor)
                 && fields.isPersistentField(pool, owner, name, descriptor)) {
             if (Type.getType(descriptor).getSize() == 1) {
                 // receiver, value -> value, receiver -> (hook on receiver) -> receiver, value
@@ -112,7 +207,20 @@ final class FieldAccessMethodVisitor extends MethodVisitor {
                 super.visitInsn(Opcodes.POP);
             }
         }
+        if (tracking()) {
+            prologue.fieldInsn(opcode, descriptor);
+        }
         super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    /**
+     * Whether a {@code PUTFIELD} may write the uninitialized {@code this}: only before the
+     * constructor call, only to a field of the class itself, and unless the receiver is known to be
+     * another object.
+     */
+    private boolean mayTargetUninitializedThis(String owner, String descriptor) {
+        return beforeConstructorCall && owner.equals(declaringClass)
+                && (prologue == null || prologue.receiverOf(descriptor) != UninitializedThisTracker.Slot.OTHER);
     }
 
     /** {@code super.clone()}, whatever the class declaring it and its (covariant) result type. */

@@ -240,4 +240,26 @@ class EnhancedFieldAccessTest {
         assertEquals(1, manager.writes, "the counter is marked changed");
         assertEquals(StateCodes.CHANGED, ((org.jodb.cache.PersistentObject) counter).$jodbState());
     }
+
+    @Test
+    void aWriteToAnotherInstanceOfTheSameClassInsideThisArgumentsIsIntercepted() {
+        Link previous = manager.loading("uses", 4).manage(new Link(0), StateCodes.GHOST);
+
+        Link next = new Link(previous);
+
+        assertEquals(4, next.number());
+        assertEquals(5, previous.uses);
+        assertEquals(1, manager.writes);
+    }
+
+    @Test
+    void aWriteInOneBranchOfAConditionalInsideThisArgumentsIsIntercepted() {
+        Link previous = manager.loading("uses", 7).manage(new Link(0), StateCodes.GHOST);
+
+        assertEquals(-1, new Link(previous, false).number());
+        assertEquals(0, manager.writes);
+        assertEquals(7, new Link(previous, true).number());
+        assertEquals(8, previous.uses);
+        assertEquals(1, manager.writes);
+    }
 }
