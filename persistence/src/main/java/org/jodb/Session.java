@@ -14,7 +14,6 @@ import org.jodb.cache.StateManager;
 import org.jodb.serialization.EncodedState;
 import org.jodb.serialization.RecordCodec;
 import org.jodb.serialization.ReferenceContext;
-import org.jodb.serialization.StateDigest;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
@@ -39,13 +38,8 @@ final class Session implements ReferenceContext {
     private final RecordCodec codec;
     /** Objects to write at commit, in registration order (changed ones, then new reachable ones). */
     private final List<PersistentObject> changed = new ArrayList<>();
-    /**
-     * Objects used in this transaction whose state can change in place, without a field write: at
-     * commit, those whose {@link StateDigest} differs from the one taken at load are written too.
-     */
-    private final List<PersistentObject> watched = new ArrayList<>();
-    private final StateDigest digests = new StateDigest();
-    private final boolean detectChanges;
+    /** Objects used in this transaction that may have changed in place, without a field write. */
+    private final InPlaceChanges inPlace;
     /** Pinned objects: never evicted, and reset to STICKY_UNUSED at every transaction boundary. */
     private final Set<PersistentObject> sticky = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The revision a read-only session reads for its whole life ({@link Database#openAt}), or -1. */
@@ -65,7 +59,7 @@ final class Session implements ReferenceContext {
         this.cache = new ObjectCache(database.options().cachePolicy(), database.sizeEstimator());
         this.recordCache = database.recordCache();
         this.codec = new RecordCodec(database.typeCatalog(), this);
-        this.detectChanges = database.options().changeDetection();
+        this.inPlace = new InPlaceChanges(database.options().changeDetection());
     }
 
     /** Starts a new checkout: objects of earlier checkouts stop working until used through this one. */
@@ -148,7 +142,7 @@ final class Session implements ReferenceContext {
                 object.$jodbState(StateCodes.UPTODATE);
             }
             for (PersistentObject object : changed) {
-                rememberDigest(object); // the state just written is the new baseline
+                inPlace.remember(object); // the state just written is the new baseline
             }
             for (int i = 0; i < changed.size(); i++) {
                 RecordWrite write = writes.get(i);
@@ -297,7 +291,7 @@ final class Session implements ReferenceContext {
             snapshot = null;
         }
         transactionNumber++;
-        watched.clear();
+        inPlace.clear();
         cache.resetAccessed();
         for (PersistentObject object : sticky) {
             byte code = object.$jodbState();
@@ -333,17 +327,14 @@ final class Session implements ReferenceContext {
 
     /** Marks CHANGED every object used in this transaction that was changed in place. */
     private void markChangedInPlace() {
-        for (int i = 0; i < watched.size(); i++) {
-            PersistentObject object = watched.get(i);
-            if (isChangedInPlace(object)) {
-                if (isReadOnly()) {
-                    throw new IllegalStateException("object " + hex(object.$jodbOid()) + " ("
-                            + object.getClass().getName() + ") was changed in place, but the connection is"
-                            + " read-only, reading revision " + readOnlyRevision + " (opened with Database.openAt)");
-                }
-                object.$jodbState(StateCodes.CHANGED);
-                changed.add(object);
+        for (PersistentObject object : inPlace.changed()) {
+            if (isReadOnly()) {
+                throw new IllegalStateException("object " + hex(object.$jodbOid()) + " ("
+                        + object.getClass().getName() + ") was changed in place, but the connection is"
+                        + " read-only, reading revision " + readOnlyRevision + " (opened with Database.openAt)");
             }
+            object.$jodbState(StateCodes.CHANGED);
+            changed.add(object);
         }
     }
 
@@ -353,33 +344,10 @@ final class Session implements ReferenceContext {
      * left to it.
      */
     private void revertChangedInPlace(Map<PersistentObject, EncodedState> kept) {
-        for (int i = 0; i < watched.size(); i++) {
-            PersistentObject object = watched.get(i);
-            if ((kept == null || !kept.containsKey(object)) && isChangedInPlace(object)) {
+        for (PersistentObject object : inPlace.changed()) {
+            if (kept == null || !kept.containsKey(object)) {
                 ghostify(object);
             }
-        }
-    }
-
-    /** A loaded, not (yet) CHANGED object whose in-place-changeable state differs from its baseline. */
-    private boolean isChangedInPlace(PersistentObject object) {
-        byte code = object.$jodbState();
-        boolean loadedUnchanged = code == StateCodes.ACCESSED || code == StateCodes.STICKY
-                || code == StateCodes.UPTODATE || code == StateCodes.STICKY_UNUSED;
-        return loadedUnchanged && digests.of(object) != object.$jodbDigest();
-    }
-
-    /** Records an object's use in this transaction, to compare it at commit if it can change in place. */
-    private void watch(PersistentObject object) {
-        if (detectChanges && StateDigest.isWatched(object.getClass())) {
-            watched.add(object);
-        }
-    }
-
-    /** Takes the baseline digest of an object just loaded or committed. */
-    private void rememberDigest(PersistentObject object) {
-        if (detectChanges && StateDigest.isWatched(object.getClass())) {
-            object.$jodbDigest(digests.of(object));
         }
     }
 
@@ -436,8 +404,8 @@ final class Session implements ReferenceContext {
         object.$jodbSerial(record.serial());
         object.$jodbState(sticky.contains(object) ? StateCodes.STICKY : StateCodes.ACCESSED);
         cache.loaded(object, recordSize(record.payload().length, record.references().length));
-        rememberDigest(object);
-        watch(object);
+        inPlace.remember(object);
+        inPlace.watch(object);
     }
 
     private void adopt(PersistentObject object, long oid, byte state) {
@@ -544,10 +512,10 @@ final class Session implements ReferenceContext {
             } else if (code == StateCodes.UPTODATE) {
                 object.$jodbState(StateCodes.ACCESSED);
                 cache.accessed(object);
-                watch(object);
+                inPlace.watch(object);
             } else if (code == StateCodes.STICKY_UNUSED) {
                 object.$jodbState(StateCodes.STICKY);
-                watch(object);
+                inPlace.watch(object);
             }
         }
 
@@ -584,8 +552,7 @@ final class Session implements ReferenceContext {
             if (code != StateCodes.UPTODATE && code != StateCodes.ACCESSED) {
                 return;
             }
-            if (detectChanges && StateDigest.isWatched(object.getClass())
-                    && digests.of(object) != object.$jodbDigest()) {
+            if (inPlace.isChanged(object)) {
                 object.$jodbState(StateCodes.CHANGED); // changed in place: keep it, to be written
                 changed.add(object);
                 return;
