@@ -41,7 +41,10 @@ final class InPlaceChanges {
         }
     }
 
-    /** The objects used in this transaction that are loaded, not CHANGED, and differ from their baseline. */
+    /**
+     * The objects used in this transaction that are loaded, not CHANGED, and differ from their
+     * baseline; an object reloaded within the transaction may appear twice.
+     */
     List<PersistentObject> changed() {
         List<PersistentObject> found = new ArrayList<>();
         for (PersistentObject object : watched) {

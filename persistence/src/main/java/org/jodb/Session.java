@@ -328,6 +328,9 @@ final class Session implements ReferenceContext {
     /** Marks CHANGED every object used in this transaction that was changed in place. */
     private void markChangedInPlace() {
         for (PersistentObject object : inPlace.changed()) {
+            if (object.$jodbState() == StateCodes.CHANGED) {
+                continue; // watched twice (reloaded within the transaction) and marked already
+            }
             if (isReadOnly()) {
                 throw new IllegalStateException("object " + hex(object.$jodbOid()) + " ("
                         + object.getClass().getName() + ") was changed in place, but the connection is"
