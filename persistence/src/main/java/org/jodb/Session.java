@@ -276,8 +276,10 @@ final class Session implements ReferenceContext {
             }
             for (long oid : changes.oids()) {
                 PersistentObject object = cache.peek(oid);
-                // An object whose loaded state is at least this revision (our own commit) is current.
-                if (object != null && object.$jodbState() != StateCodes.GHOST
+                // An object whose loaded state is at least this revision (our own commit) is current;
+                // a CHANGED one keeps its change, and its commit conflicts on the old serial.
+                byte code = object == null ? StateCodes.GHOST : object.$jodbState();
+                if (code != StateCodes.GHOST && code != StateCodes.CHANGED
                         && object.$jodbSerial() < changes.revision()) {
                     ghostify(object);
                 }
@@ -558,6 +560,9 @@ final class Session implements ReferenceContext {
             if (inPlace.isChanged(object)) {
                 object.$jodbState(StateCodes.CHANGED); // changed in place: keep it, to be written
                 changed.add(object);
+                // It joins a transaction, like a field write; beginning one never ghosts a CHANGED
+                // object, so a commit of it by another transaction meanwhile makes this one conflict.
+                beginIfNeeded();
                 return;
             }
             ghostify(object);
