@@ -8,8 +8,18 @@ package org.jodb.cache;
  * constructed object has code 0 without any constructor code, because that is the JVM default.
  */
 public final class StateCodes {
-    /** New (no manager) or CHANGED (with a manager): reads and writes take the fast path. */
+    /**
+     * CHANGED, with a manager (without one, the same code is {@link #TRANSIENT}): reads and writes
+     * take the fast path.
+     */
     public static final byte CHANGED = 0;
+    /**
+     * A new object without a manager: just constructed (0 is the JVM default), a clone
+     * ({@link CopiedObjects}), or an object first stored in a transaction that an abort, a
+     * savepoint rollback or an invalidation undid. The same code as {@link #CHANGED}; only the
+     * missing manager tells them apart ({@link #toState}).
+     */
+    public static final byte TRANSIENT = 0;
     /** UPTODATE and already used in the current transaction: reads are fast. */
     public static final byte ACCESSED = -1;
     /** Pinned in memory and used in the current transaction; reads are fast, a write marks it CHANGED. */
