@@ -6,6 +6,8 @@ package org.jodb.cache;
  * <p>The codes are chosen so that enhanced field accessors need one comparison each: a read is
  * fast when the code is {@code <= 0}, a write is fast when it is {@code == 0}. A freshly
  * constructed object has code 0 without any constructor code, because that is the JVM default.
+ * Which codes each {@link ObjectState} uses, and who changes them:
+ * <a href="package-summary.html#states">the object-state contract</a>.
  */
 public final class StateCodes {
     /**
