@@ -379,7 +379,7 @@ final class Session implements ReferenceContext {
             sticky.remove(object);
             object.$jodbManager(null);
             object.$jodbOid(0);
-            object.$jodbState(StateCodes.CHANGED); // code 0 without a manager: transient again
+            object.$jodbState(StateCodes.TRANSIENT); // without a manager: transient again
         } else {
             ghostify(object);
         }

@@ -20,7 +20,7 @@ public final class CopiedObjects {
             object.$jodbPrev(null);
             object.$jodbNext(null);
             object.$jodbSize(0);
-            object.$jodbState(StateCodes.CHANGED); // code 0 without a manager: transient
+            object.$jodbState(StateCodes.TRANSIENT);
         }
     }
 }

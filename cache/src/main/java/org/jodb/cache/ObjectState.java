@@ -1,16 +1,15 @@
 package org.jodb.cache;
 
 /**
- * The life-cycle state of a persistent object, as seen by application code.
- *
- * <pre>
- *   new object --(reachable at commit)--> CHANGED --commit--> UPTODATE
- *   GHOST --(field read)--> UPTODATE --(field write)--> CHANGED --abort--> GHOST
- *   UPTODATE --(deactivate / cache eviction / invalidation)--> GHOST
- * </pre>
+ * The life-cycle state of a persistent object, as seen by application code. The transitions, who
+ * makes each and what it does, are in <a href="package-summary.html#states">the object-state
+ * contract</a> of this package.
  */
 public enum ObjectState {
-    /** Not (yet) stored: created with {@code new} and not reachable from a committed object. */
+    /**
+     * Not stored: created with {@code new} (or cloned) and not yet reached by a commit, or made
+     * transient again because the transaction that first stored it was undone.
+     */
     TRANSIENT,
     /** Stored; only the oid and owning connection are in memory, the fields are not loaded. */
     GHOST,

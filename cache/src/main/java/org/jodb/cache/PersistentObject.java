@@ -9,6 +9,9 @@ package org.jodb.cache;
  * {@link #markChanged()}, for the changes neither enhancement (field writes) nor the connection's
  * comparison at commit (changes made in place, in objects used in the transaction) can see.
  *
+ * <p>The states and every transition between them (who moves the object, what they must do) are
+ * in one table: <a href="package-summary.html#states">the object-state contract</a>.
+ *
  * <p>Like the connection that owns it, a persistent object is confined to one thread at a time.
  */
 public interface PersistentObject {

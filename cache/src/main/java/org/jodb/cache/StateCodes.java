@@ -6,10 +6,22 @@ package org.jodb.cache;
  * <p>The codes are chosen so that enhanced field accessors need one comparison each: a read is
  * fast when the code is {@code <= 0}, a write is fast when it is {@code == 0}. A freshly
  * constructed object has code 0 without any constructor code, because that is the JVM default.
+ * Which codes each {@link ObjectState} uses, and who changes them:
+ * <a href="package-summary.html#states">the object-state contract</a>.
  */
 public final class StateCodes {
-    /** New (no manager) or CHANGED (with a manager): reads and writes take the fast path. */
+    /**
+     * CHANGED, with a manager (without one, the same code is {@link #TRANSIENT}): reads and writes
+     * take the fast path.
+     */
     public static final byte CHANGED = 0;
+    /**
+     * A new object without a manager: just constructed (0 is the JVM default), a clone
+     * ({@link CopiedObjects}), or an object first stored in a transaction that an abort, a
+     * savepoint rollback or an invalidation undid. The same code as {@link #CHANGED}; only the
+     * missing manager tells them apart ({@link #toState}).
+     */
+    public static final byte TRANSIENT = 0;
     /** UPTODATE and already used in the current transaction: reads are fast. */
     public static final byte ACCESSED = -1;
     /** Pinned in memory and used in the current transaction; reads are fast, a write marks it CHANGED. */

@@ -3,15 +3,17 @@ package org.jodb.cache;
 /**
  * The owner of a set of persistent objects (a connection): it loads their state, records their
  * changes and tracks their use. Enhanced classes call it only on the slow path of a field access,
- * that is, when the object's state code says there is something to do.
+ * that is, when the object's state code says there is something to do. What each method does to
+ * the object's state: <a href="package-summary.html#states">the object-state contract</a>.
  *
  * <p>A state manager is confined to one thread at a time, like the connection that implements it.
  */
 public interface StateManager {
 
     /**
-     * Called before a field of {@code object} is read while its code is positive (GHOST or
-     * UPTODATE-not-yet-accessed): loads a ghost, and tells the cache the object was used.
+     * Called before a field of {@code object} is read while its code is positive (GHOST,
+     * UPTODATE or STICKY_UNUSED: not yet used in this transaction): begins the transaction if
+     * none, loads a ghost, and tells the cache the object was used.
      *
      * @throws IllegalStateException if the manager is closed
      */

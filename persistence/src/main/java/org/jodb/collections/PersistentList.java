@@ -12,8 +12,10 @@ import org.jodb.cache.PersistentObject;
  * a change rewrites the whole list.
  *
  * <p>Every change through the list, its iterators and sub-lists is tracked. Mutable elements
- * changed in place (a plain array, say) are not: call {@link PersistentObject#markChanged()} on
- * the list afterwards. Not thread-safe, like every persistent object.
+ * changed in place (a plain array, say) are not; the commit finds such a change only by comparison
+ * (change detection, on by default) if the list was used in the transaction: otherwise call
+ * {@link PersistentObject#markChanged()} on the list afterwards. Not thread-safe, like every
+ * persistent object.
  *
  * @param <E> element type
  */

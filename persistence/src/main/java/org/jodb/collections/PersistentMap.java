@@ -14,8 +14,10 @@ import org.jodb.cache.PersistentObject;
  *
  * <p>Changes through this map's methods are tracked. The key, value and entry views are
  * read-only, so that no change can bypass tracking; mutable values held in the map (a plain
- * list, say) are not tracked: call {@link PersistentObject#markChanged()} on the map after
- * mutating one in place. Not thread-safe, like every persistent object.
+ * list, say) are not tracked; the commit finds a change made in one only by comparison (change
+ * detection, on by default) if the map was used in the transaction: otherwise call
+ * {@link PersistentObject#markChanged()} on the map after mutating one in place. Not thread-safe,
+ * like every persistent object.
  *
  * @param <K> key type
  * @param <V> value type

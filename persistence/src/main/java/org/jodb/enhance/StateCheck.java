@@ -19,8 +19,9 @@ import org.jodb.cache.AccessSlowPath;
  * manager's {@code beforeXxx} out of line (see {@link AccessSlowPath} for why).
  *
  * <p>The state codes of {@link org.jodb.cache.StateCodes} make the loaded case one field read and
- * one branch: a read needs the manager only for a positive code (GHOST, UPTODATE), a write for any
- * code but CHANGED (0). A new object has code 0 and no manager, so it never reaches the call.
+ * one branch: a read needs the manager only for a positive code (GHOST, UPTODATE, STICKY_UNUSED),
+ * a write for any code but CHANGED (0). A new object has code 0 (TRANSIENT) and no manager, so it
+ * never reaches the call.
  */
 enum StateCheck implements Implementation, ByteCodeAppender {
 

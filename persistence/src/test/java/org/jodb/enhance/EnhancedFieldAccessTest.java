@@ -25,7 +25,7 @@ class EnhancedFieldAccessTest {
         point.moveBy(1, 1);
         kinds.setAll(true, (byte) 1, (short) 2, 'c', 3, 4L, 5f, 6d);
 
-        assertEquals(StateCodes.CHANGED, persistent(point).$jodbState());
+        assertEquals(StateCodes.TRANSIENT, persistent(point).$jodbState());
         assertNull(persistent(point).$jodbManager());
         assertEquals(2, point.getX());
         assertEquals("set by constructor", kinds.getName());

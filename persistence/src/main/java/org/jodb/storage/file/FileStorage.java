@@ -34,9 +34,9 @@ import org.jodb.storage.WriteBatch;
  * revision, with superseded pages reclaimed by the interval rule.
  *
  * <p><b>File.</b> Pages 0 and 1 are alternating {@link MetaPage}s; every other page belongs to the
- * object tree ({@link ObjectTree}), an overflow extent, the bookkeeping extent ({@link Bookkeeping}:
- * free runs and pending groups, written by every commit so the interval rule survives a restart)
- * or the type-catalog extent ({@link FileTypeCatalog}), or is free or pending.
+ * object tree ({@link ObjectTree}), an overflow extent, the bookkeeping extent ({@link Bookkeeping})
+ * or the type-catalog extent ({@link FileTypeCatalog}), or is free or pending. The layout of each,
+ * the two locks and a glossary are in the package documentation, their one home.
  *
  * <p><b>Commit</b> (serialized by the commit lock): conflict check against the newest tree; write
  * the new leaves, the paths to the root, overflow extents, catalog and bookkeeping, all into pages
