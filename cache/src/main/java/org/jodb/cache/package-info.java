@@ -98,10 +98,10 @@
  *     reading the previous one's state on the fast path</td></tr>
  * <tr><td>UPTODATE or STICKY &rarr; GHOST</td><td>the connection when a transaction begins
  *     ({@code Session.beginIfNeeded})</td><td>ghost every loaded object that other commits wrote
- *     after its serial, per the storage's change log (all loaded objects but CHANGED ones if the
- *     log no longer reaches back); pinned objects too: they reload as STICKY. Between transactions
- *     nothing is CHANGED, except an object that {@code deactivate()} found changed in place there:
- *     the change-log path ghosts that one too and its change is lost (a known defect)</td></tr>
+ *     after its serial, per the storage's change log (all loaded objects if the log no longer
+ *     reaches back); pinned objects too: they reload as STICKY. A CHANGED object is never ghosted
+ *     here (only {@code deactivate()} of an object changed in place makes one before the
+ *     transaction begins): its commit conflicts on its old serial instead</td></tr>
  * <tr><td>UPTODATE &rarr; GHOST</td><td>the cache's eviction ({@code ObjectCache.collect}) at
  *     every transaction end and savepoint, {@code Connection.minimize()}; the user's
  *     {@code deactivate()}</td><td>only {@code UPTODATE}/{@code ACCESSED} objects are evicted,
