@@ -458,7 +458,7 @@ public final class FileStorage implements Storage {
     private List<LeafEntry> entries(List<RecordWrite> batch, CommitBatch work) {
         List<RecordWrite> sorted = new ArrayList<>(batch);
         sorted.sort(Comparator.comparingLong(RecordWrite::oid));
-        int inlineLimit = ObjectTree.inlineLimit(pageSize);
+        int inlineLimit = LeafEntry.inlineLimit(pageSize);
         List<LeafEntry> entries = new ArrayList<>(sorted.size());
         for (RecordWrite write : sorted) {
             int length = RecordLayout.bodyLength(write);

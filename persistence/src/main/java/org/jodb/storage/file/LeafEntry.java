@@ -10,7 +10,16 @@ import java.nio.ByteBuffer;
  * the body, or the overflow extent's first page (8) and creating revision (8).
  */
 record LeafEntry(long oid, long serial, int bodyLength, byte[] inlineBody, NodeRef overflow) {
-    private static final int FIXED = 8 + 8 + 1 + 4;
+    // The layout, in bytes from the entry's start; PackedEntries reads entries in place by these.
+    static final int SERIAL_AT = 8;
+    static final int KIND_AT = 16;
+    static final int LENGTH_AT = 17;
+    /** Where the inline body or the overflow pointer starts: the size of the fixed part. */
+    static final int BODY_AT = 21;
+    /** An overflow pointer: the extent's first page (8) and creating revision (8). */
+    static final int OVERFLOW_POINTER = 16;
+    static final byte INLINE = 0;
+    static final byte OVERFLOW = 1;
 
     static LeafEntry inline(long oid, long serial, byte[] body) {
         return new LeafEntry(oid, serial, body.length, body, null);
@@ -32,12 +41,22 @@ record LeafEntry(long oid, long serial, int bodyLength, byte[] inlineBody, NodeR
         return new LeafEntry(oid, serial, bodyLength, null, extent);
     }
 
+    /** The largest record body stored inline: at least four entries fit in a leaf. */
+    static int inlineLimit(int pageSize) {
+        return (pageSize - Page.HEADER_SIZE) / 4 - BODY_AT;
+    }
+
+    /** The bytes of an entry whose body is {@code length} bytes, {@code inline} or not. */
+    static int encodedSize(boolean inline, int length) {
+        return BODY_AT + (inline ? length : OVERFLOW_POINTER);
+    }
+
     int encodedSize() {
-        return FIXED + (overflow == null ? bodyLength : 16);
+        return encodedSize(overflow == null, bodyLength);
     }
 
     void encode(ByteBuffer out) {
-        out.putLong(oid).putLong(serial).put((byte) (overflow == null ? 0 : 1)).putInt(bodyLength);
+        out.putLong(oid).putLong(serial).put(overflow == null ? INLINE : OVERFLOW).putInt(bodyLength);
         if (overflow == null) {
             out.put(inlineBody);
         } else {
@@ -50,7 +69,7 @@ record LeafEntry(long oid, long serial, int bodyLength, byte[] inlineBody, NodeR
         long serial = in.getLong();
         byte kind = in.get();
         int length = in.getInt();
-        if (kind == 0) {
+        if (kind == INLINE) {
             byte[] body = new byte[length];
             in.get(body);
             return inline(oid, serial, body);

@@ -32,11 +32,6 @@ final class ObjectTree {
         this.cache = cache;
     }
 
-    /** The largest record body stored inline in a leaf. */
-    static int inlineLimit(int pageSize) {
-        return (pageSize - Page.HEADER_SIZE) / 4 - 21;
-    }
-
     Node node(NodeRef ref) {
         Node node = cache.get(ref);
         if (node != null) {

@@ -16,10 +16,10 @@ import org.jodb.storage.Record;
  * position alone, and it was checked (checksum, number, creating revision) when it was read.
  */
 final class PackedEntries extends AbstractList<LeafEntry> implements RandomAccess {
-    private static final int SERIAL = 8;
-    private static final int KIND = 16;
-    private static final int LENGTH = 17;
-    private static final int BODY = 21;
+    private static final int SERIAL = LeafEntry.SERIAL_AT;
+    private static final int KIND = LeafEntry.KIND_AT;
+    private static final int LENGTH = LeafEntry.LENGTH_AT;
+    private static final int BODY = LeafEntry.BODY_AT;
 
     private final ByteBuffer page;
     private final long[] oids;
@@ -48,7 +48,7 @@ final class PackedEntries extends AbstractList<LeafEntry> implements RandomAcces
             if (length < 0) {
                 throw new IndexOutOfBoundsException("leaf entry " + i + " has a negative length");
             }
-            at += BODY + (page.get(at + KIND) == 0 ? length : 16);
+            at += LeafEntry.encodedSize(page.get(at + KIND) == LeafEntry.INLINE, length);
         }
         if (at > page.capacity()) {
             throw new IndexOutOfBoundsException("the last leaf entry ends beyond the page");
@@ -84,7 +84,7 @@ final class PackedEntries extends AbstractList<LeafEntry> implements RandomAcces
     }
 
     boolean isInline(int index) {
-        return page.get(offsets[index] + KIND) == 0;
+        return page.get(offsets[index] + KIND) == LeafEntry.INLINE;
     }
 
     /** The record of the inline entry at {@code index}, decoded from the page bytes. */
@@ -99,7 +99,7 @@ final class PackedEntries extends AbstractList<LeafEntry> implements RandomAcces
         long oid = oids[index];
         long serial = page.getLong(at + SERIAL);
         int length = page.getInt(at + LENGTH);
-        if (page.get(at + KIND) == 0) {
+        if (page.get(at + KIND) == LeafEntry.INLINE) {
             byte[] body = new byte[length];
             page.get(at + BODY, body);
             return LeafEntry.inline(oid, serial, body);

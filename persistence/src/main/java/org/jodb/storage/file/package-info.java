@@ -42,7 +42,7 @@
  *     <td>header (count = entries), then per entry: oid (8), serial (8), kind (1: 0 inline,
  *     1 overflow), body length (4), then the record body, or the overflow extent's page (8) and
  *     created revision (8). Inline while the body is at most
- *     {@code (pageSize - 32) / 4 - 21} bytes ({@code ObjectTree.inlineLimit})</td>
+ *     {@code (pageSize - 32) / 4 - 21} bytes ({@code LeafEntry.inlineLimit})</td>
  *     <td>{@link org.jodb.storage.file.LeafEntry}; read in place by
  *     {@link org.jodb.storage.file.PackedEntries}; the page by
  *     {@link org.jodb.storage.file.LeafNode}</td></tr>

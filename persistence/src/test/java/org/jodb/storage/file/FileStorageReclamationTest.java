@@ -105,7 +105,7 @@ class FileStorageReclamationTest {
             long overflowPages = 0;
             for (byte[] payload : model.values()) {
                 int body = 8 + 8 + payload.length; // class id, reference count, one reference
-                if (body <= ObjectTree.inlineLimit(stats.pageSize())) {
+                if (body <= LeafEntry.inlineLimit(stats.pageSize())) {
                     leafBytes += LEAF_ENTRY_HEADER + body;
                 } else {
                     leafBytes += LEAF_ENTRY_HEADER + 16; // the extent's first page and revision
