@@ -66,7 +66,7 @@ public final class Database implements AutoCloseable {
         long recordCacheBytes = recordCacheBytes(options, storage);
         this.recordCache = recordCacheBytes == 0 ? null
                 : new RecordCache<>(recordCacheBytes, new StorageRevisionLog(storage), Record::serial,
-                        Database::recordBytes);
+                        Record::weight);
         this.sizeEstimator = sizeEstimator;
         createRootIfMissing();
     }
@@ -309,9 +309,6 @@ public final class Database implements AutoCloseable {
         return storage instanceof MemoryStorage ? 0 : DatabaseOptions.DEFAULT_RECORD_CACHE_BYTES;
     }
 
-    private static int recordBytes(Record record) {
-        return record.payload().length + 8 * record.references().length;
-    }
 
     private static ClassLoader classLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();

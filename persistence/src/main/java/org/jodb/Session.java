@@ -146,7 +146,7 @@ final class Session implements ReferenceContext {
             }
             for (int i = 0; i < changed.size(); i++) {
                 RecordWrite write = writes.get(i);
-                int size = recordSize(write.payload().length, write.references().length);
+                int size = Record.weight(write.payload().length, write.references().length);
                 if (write.baseSerial() == 0) {
                     cache.loaded(changed.get(i), size);
                 } else {
@@ -334,7 +334,7 @@ final class Session implements ReferenceContext {
                 continue; // watched twice (reloaded within the transaction) and marked already
             }
             if (isReadOnly()) {
-                throw new IllegalStateException("object " + hex(object.$jodbOid()) + " ("
+                throw new IllegalStateException("object " + Record.hex(object.$jodbOid()) + " ("
                         + object.getClass().getName() + ") was changed in place, but the connection is"
                         + " read-only, reading revision " + readOnlyRevision + " (opened with Database.openAt)");
             }
@@ -398,7 +398,7 @@ final class Session implements ReferenceContext {
         }
         if (record == null) {
             String what = forObject == null ? "" : " (" + forObject.getClass().getName() + ")";
-            throw new JodbException("oid " + hex(oid) + what + " does not exist at revision "
+            throw new JodbException("oid " + Record.hex(oid) + what + " does not exist at revision "
                     + snapshot.revision() + ": it was never committed or has been removed");
         }
         return record;
@@ -408,7 +408,7 @@ final class Session implements ReferenceContext {
         codec.decode(object, record.classId(), record.payload());
         object.$jodbSerial(record.serial());
         object.$jodbState(sticky.contains(object) ? StateCodes.STICKY : StateCodes.ACCESSED);
-        cache.loaded(object, recordSize(record.payload().length, record.references().length));
+        cache.loaded(object, record.weight());
         inPlace.remember(object);
         inPlace.watch(object);
     }
@@ -435,14 +435,7 @@ final class Session implements ReferenceContext {
         cache.ghosted(object);
     }
 
-    /** The record length the cache's size estimate is calibrated against: payload plus references. */
-    private static int recordSize(int payloadBytes, int references) {
-        return payloadBytes + 8 * references;
-    }
 
-    static String hex(long oid) {
-        return "0x" + Long.toHexString(oid);
-    }
 
     // ---- references, as the codec sees them --------------------------------------------------------
 
@@ -454,7 +447,7 @@ final class Session implements ReferenceContext {
             return target.$jodbOid();
         }
         if (owner != null) {
-            throw new JodbException("object " + hex(target.$jodbOid()) + " ("
+            throw new JodbException("object " + Record.hex(target.$jodbOid()) + " ("
                     + target.getClass().getName() + ") belongs to another connection; "
                     + "persistent objects cannot be shared between connections");
         }
@@ -532,7 +525,7 @@ final class Session implements ReferenceContext {
                 return;
             }
             if (isReadOnly()) {
-                throw new IllegalStateException("cannot change object " + hex(object.$jodbOid()) + " ("
+                throw new IllegalStateException("cannot change object " + Record.hex(object.$jodbOid()) + " ("
                         + object.getClass().getName() + "): the connection is read-only, reading revision "
                         + readOnlyRevision + " (opened with Database.openAt)");
             }
@@ -624,7 +617,7 @@ final class Session implements ReferenceContext {
                 object.$jodbManager(current);
                 return current;
             }
-            throw new IllegalStateException("cannot " + action + " object " + hex(object.$jodbOid())
+            throw new IllegalStateException("cannot " + action + " object " + Record.hex(object.$jodbOid())
                     + " (" + object.getClass().getName() + "): its connection is closed");
         }
     }

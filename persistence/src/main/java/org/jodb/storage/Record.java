@@ -10,4 +10,22 @@ package org.jodb.storage;
  * @param payload    the serialized state; never modified after construction
  */
 public record Record(long oid, long serial, int classId, long[] references, byte[] payload) {
+
+    /**
+     * What a record of {@code payloadBytes} and {@code references} weighs: payload plus 8 bytes per
+     * reference. Caches weigh records by it and size estimates are calibrated against it.
+     */
+    public static int weight(int payloadBytes, int references) {
+        return payloadBytes + 8 * references;
+    }
+
+    /** This record's {@link #weight(int, int)}. */
+    public int weight() {
+        return weight(payload.length, references.length);
+    }
+
+    /** An oid as jodb's messages print it: {@code 0x} and hexadecimal. */
+    public static String hex(long oid) {
+        return "0x" + Long.toHexString(oid);
+    }
 }

@@ -33,7 +33,7 @@ public final class WriteBatch {
             if (write == null) {
                 throw new IllegalArgumentException("a write is null");
             }
-            String oid = hex(write.oid());
+            String oid = Record.hex(write.oid());
             if (write.oid() < Storage.ROOT_OID) {
                 throw new IllegalArgumentException("invalid oid " + oid + ": oids start at 1");
             }
@@ -67,7 +67,7 @@ public final class WriteBatch {
         if (write.baseSerial() == currentSerial) {
             return;
         }
-        String oid = hex(write.oid());
+        String oid = Record.hex(write.oid());
         String message;
         if (write.baseSerial() == 0) {
             message = "oid " + oid + " already exists (written at revision " + currentSerial
@@ -90,15 +90,11 @@ public final class WriteBatch {
         for (long reference : write.references()) {
             if (removed.test(reference)) {
                 throw new ConflictException(write.oid(), write.baseSerial(), write.baseSerial(),
-                        "oid " + hex(write.oid()) + " refers to oid " + hex(reference) + ", which garbage"
+                        "oid " + Record.hex(write.oid()) + " refers to oid " + Record.hex(reference) + ", which garbage"
                         + " collection removed as unreachable (last revision " + lastRevision
                         + "); the transaction read it before the removal: retry it");
             }
         }
     }
 
-    /** An oid as messages print it: {@code 0x2a}. */
-    public static String hex(long oid) {
-        return "0x" + Long.toHexString(oid);
-    }
 }

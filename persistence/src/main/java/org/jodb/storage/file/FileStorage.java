@@ -715,7 +715,7 @@ public final class FileStorage implements Storage {
 
     Record load(Head head, long oid) {
         if (oid < ROOT_OID) {
-            throw new IllegalArgumentException("invalid oid " + WriteBatch.hex(oid) + ": oids start at 1");
+            throw new IllegalArgumentException("invalid oid " + Record.hex(oid) + ": oids start at 1");
         }
         return tree.load(head.root(), oid);
     }

@@ -311,7 +311,7 @@ public final class MemoryStorage implements Storage {
     Record load(long oid, long revision) {
         ensureOpen();
         if (oid < ROOT_OID) {
-            throw new IllegalArgumentException("invalid oid " + WriteBatch.hex(oid) + ": oids start at 1");
+            throw new IllegalArgumentException("invalid oid " + Record.hex(oid) + ": oids start at 1");
         }
         VersionChain chain = objects.get(oid);
         Record record = chain == null ? null : chain.visibleAt(revision);
