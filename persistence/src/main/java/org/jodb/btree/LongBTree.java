@@ -314,7 +314,8 @@ public class LongBTree<V> implements NavigableMap<Long, V> {
         return (Long) Objects.requireNonNull(key, "null key");
     }
 
-    private LongRangeView<V> all() {
+    /** The whole tree as a view, in ascending order. */
+    LongRangeView<V> all() {
         LongRangeView<V> view = all;
         if (view == null) {
             view = new LongRangeView<>(this, KeyRange.ALL, false);

@@ -7,12 +7,34 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.SortedSet;
 
-/** The keys of a {@link LongRangeView} as a {@link NavigableSet}; removals go to the tree. */
+/**
+ * The keys of a {@link LongRangeView} as a {@link NavigableSet}; removals go to the tree. A map's
+ * key set cannot add (as {@code TreeMap}'s); a {@link LongTreeSet}'s, and its views, add a key
+ * with the set's marker value.
+ */
 final class LongKeySet extends AbstractSet<Long> implements NavigableSet<Long> {
     private final LongRangeView<?> map;
+    /** The value {@link #add} puts, or null if this key set cannot add. */
+    private final Object present;
 
     LongKeySet(LongRangeView<?> map) {
+        this(map, null);
+    }
+
+    LongKeySet(LongRangeView<?> map, Object present) {
         this.map = map;
+        this.present = present;
+    }
+
+    /** Adds {@code key} to the tree, if this is a set's key set and the key lies in its range. */
+    @Override
+    public boolean add(Long key) {
+        if (present == null) {
+            throw new UnsupportedOperationException("a map's key set cannot add keys");
+        }
+        @SuppressWarnings("unchecked")
+        LongRangeView<Object> values = (LongRangeView<Object>) map;
+        return values.put(key, present) == null;
     }
 
     @Override
@@ -103,22 +125,22 @@ final class LongKeySet extends AbstractSet<Long> implements NavigableSet<Long> {
 
     @Override
     public NavigableSet<Long> descendingSet() {
-        return map.descendingKeySet();
+        return new LongKeySet(map.descendingMap(), present);
     }
 
     @Override
     public NavigableSet<Long> subSet(Long fromElement, boolean fromInclusive, Long toElement, boolean toInclusive) {
-        return map.subMap(fromElement, fromInclusive, toElement, toInclusive).navigableKeySet();
+        return new LongKeySet(map.subMap(fromElement, fromInclusive, toElement, toInclusive), present);
     }
 
     @Override
     public NavigableSet<Long> headSet(Long toElement, boolean inclusive) {
-        return map.headMap(toElement, inclusive).navigableKeySet();
+        return new LongKeySet(map.headMap(toElement, inclusive), present);
     }
 
     @Override
     public NavigableSet<Long> tailSet(Long fromElement, boolean inclusive) {
-        return map.tailMap(fromElement, inclusive).navigableKeySet();
+        return new LongKeySet(map.tailMap(fromElement, inclusive), present);
     }
 
     @Override
