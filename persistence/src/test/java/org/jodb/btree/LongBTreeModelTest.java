@@ -1,8 +1,10 @@
 package org.jodb.btree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Djodb.btree.seed=S} repeats a run; the seed is printed.
  */
 class LongBTreeModelTest {
+    /** More than the keys drawn can make: an iterator that yields more runs away. */
+    private static final int MAX_ELEMENTS = 10_000;
     private static final int OPERATIONS = Integer.getInteger("jodb.btree.ops", 100_000);
 
     @TempDir
@@ -45,6 +49,11 @@ class LongBTreeModelTest {
 
     @Test
     void randomOperationsMatchTreeMap() {
+        // preemptive: a broken iterator can loop forever; then the test fails instead of hanging
+        assertTimeoutPreemptively(Duration.ofSeconds(120 + OPERATIONS / 2_000), this::run);
+    }
+
+    private void run() {
         seed = Long.getLong("jodb.btree.seed", System.nanoTime());
         random = new Random(seed);
         int bucketCapacity = 2 + random.nextInt(15);
@@ -200,7 +209,7 @@ class LongBTreeModelTest {
         } else if (roll < 40) {
             navigateOn(view, key, random.nextInt(14));
         } else if (roll < 48) {
-            same("view.entries", m -> entries(view.apply(m).entrySet().iterator(), Integer.MAX_VALUE));
+            same("view.entries", m -> entries(view.apply(m).entrySet().iterator(), MAX_ELEMENTS));
         } else if (roll < 54) {
             same("view.descendingKeys", m -> elements(view.apply(m).descendingKeySet().iterator()));
         } else if (roll < 58) {
@@ -252,13 +261,15 @@ class LongBTreeModelTest {
 
     private static List<Object> elements(Iterator<?> iterator) {
         List<Object> seen = new ArrayList<>();
-        iterator.forEachRemaining(seen::add);
+        while (iterator.hasNext() && seen.size() < MAX_ELEMENTS) {
+            seen.add(iterator.next());
+        }
         return seen;
     }
 
     private static List<String> removeSome(Iterator<Map.Entry<Long, String>> iterator, Random choices) {
         List<String> seen = new ArrayList<>();
-        while (iterator.hasNext()) {
+        while (iterator.hasNext() && seen.size() < MAX_ELEMENTS) { // a runaway iterator fails, not hangs
             Map.Entry<Long, String> entry = iterator.next();
             seen.add(entry.getKey() + "=" + entry.getValue());
             if (choices.nextInt(3) == 0) {
@@ -271,7 +282,7 @@ class LongBTreeModelTest {
 
     private static List<Object> removeSomeKeys(Iterator<Long> iterator, Random choices) {
         List<Object> seen = new ArrayList<>();
-        while (iterator.hasNext()) {
+        while (iterator.hasNext() && seen.size() < MAX_ELEMENTS) { // a runaway iterator fails, not hangs
             seen.add(iterator.next());
             if (choices.nextBoolean()) {
                 iterator.remove();
@@ -289,7 +300,7 @@ class LongBTreeModelTest {
 
     private static List<String> setSome(Iterator<Map.Entry<Long, String>> iterator, Random choices, String value) {
         List<String> seen = new ArrayList<>();
-        while (iterator.hasNext()) {
+        while (iterator.hasNext() && seen.size() < MAX_ELEMENTS) { // a runaway iterator fails, not hangs
             Map.Entry<Long, String> entry = iterator.next();
             if (choices.nextInt(4) == 0) {
                 seen.add(entry.setValue(value) + "->" + entry.getValue());

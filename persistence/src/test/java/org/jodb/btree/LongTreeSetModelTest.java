@@ -1,8 +1,10 @@
 package org.jodb.btree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Djodb.btree.ops=N} runs more operations (50,000 by default); the seed is printed.
  */
 class LongTreeSetModelTest {
+    /** More than the keys drawn can make: an iterator that yields more runs away. */
+    private static final int MAX_ELEMENTS = 10_000;
     private static final int OPERATIONS = Integer.getInteger("jodb.btree.ops", 50_000);
 
     private Random random;
@@ -33,6 +37,11 @@ class LongTreeSetModelTest {
 
     @Test
     void randomOperationsMatchTreeSet() {
+        // preemptive: a broken iterator can loop forever; then the test fails instead of hanging
+        assertTimeoutPreemptively(Duration.ofSeconds(120 + OPERATIONS / 2_000), this::run);
+    }
+
+    private void run() {
         seed = Long.getLong("jodb.btree.seed", System.nanoTime());
         random = new Random(seed);
         System.out.printf("[btree-set-model] seed %d, %d operations%n", seed, OPERATIONS);
@@ -126,7 +135,7 @@ class LongTreeSetModelTest {
 
     private static List<Object> removeSome(Iterator<Long> iterator, Random choices) {
         List<Object> seen = new ArrayList<>();
-        while (iterator.hasNext()) {
+        while (iterator.hasNext() && seen.size() < MAX_ELEMENTS) { // a runaway iterator fails, not hangs
             seen.add(iterator.next());
             if (choices.nextInt(3) == 0) {
                 iterator.remove();
