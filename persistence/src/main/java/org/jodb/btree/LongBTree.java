@@ -20,9 +20,10 @@ import org.jodb.enhance.Enhancement;
  * persistent objects: the tree object, its internal nodes ({@code LongTreeNode}) and its buckets
  * ({@code LongBucket}: keys unboxed in a {@code long[]}, values in an {@code Object[]}, a link to
  * the next bucket), each its own record and a ghost until touched. A lookup loads the nodes and
- * the one bucket on its path; a change writes the bucket it changes, and only when the bucket
- * splits or empties its parent (and so on up), so a commit writes a few small records whatever
- * the tree's size. Values are stored like fields: persistent objects by reference, anything else
+ * the one bucket on its path. A change writes the bucket it changes (an insert or removal also one
+ * small size stripe, see below); only a bucket that splits or empties writes its parent too (and
+ * a node that splits, its own parent), so a commit writes a few small records whatever the tree's
+ * size. Values are stored like fields: persistent objects by reference, anything else
  * inside the bucket's record. A value changed in place (a plain list, say) is not seen: put it
  * again, or store persistent objects.
  *

@@ -48,6 +48,14 @@ class LongBTreeConcurrencyTest {
             assertTrue(attempts.get() > THREADS * BATCHES, "no conflict was retried: the test proves nothing");
             System.out.printf("[btree-concurrency] %d transactions committed after %d attempts%n",
                     THREADS * BATCHES, attempts.get());
+            List<Connection> pooled = new ArrayList<>(); // the workers' warm caches: each must see all
+            for (int t = 0; t < THREADS; t++) {
+                pooled.add(db.open());
+            }
+            for (Connection conn : pooled) {
+                assertEquals(total, tree(conn).size(), "size seen through a pooled connection");
+                conn.close();
+            }
             try (Connection conn = db.open()) {
                 conn.minimize(); // a pooled cache's objects: read what was committed, not what is in memory
                 LongBTree<String> tree = tree(conn);
@@ -67,9 +75,11 @@ class LongBTreeConcurrencyTest {
             db.transact(conn -> {
                 attempts.incrementAndGet();
                 LongBTree<String> tree = tree(conn);
+                int before = tree.size();
                 for (int i = 0; i < BATCH; i++) {
                     tree.put(first + (long) i * THREADS + thread, "t" + thread);
                 }
+                assertEquals(before + BATCH, tree.size(), "size within the transaction");
                 pause(); // widens the window in which another thread commits to the same bucket
             });
         }
