@@ -158,6 +158,39 @@ class LongBTreeStructureTest {
         }
     }
 
+    @Test
+    void aVisitorThatEntersOnlyTheRootLoadsNothingBelowIt() {
+        Path file = dir.resolve("visit.jodb");
+        try (Database db = Database.open(file); Connection conn = db.open()) {
+            filledTree(conn);
+        }
+        try (Database db = Database.open(file); Connection conn = db.open()) {
+            LongBTree<?> tree = (LongBTree<?>) conn.root().get("tree");
+            long before = conn.cacheStats().loads();
+            List<String> events = new ArrayList<>();
+            tree.visit(new LongTreeVisitor() {
+                @Override
+                public boolean enterNode(TreePart node) {
+                    events.add("enter " + node.level() + " " + node.state());
+                    return node.level() == 0;
+                }
+
+                @Override
+                public void leaveNode(TreePart node) {
+                    events.add("leave " + node.level());
+                }
+            });
+            // the tree and its root node; the root's children are visited but not entered, so not loaded
+            assertEquals(2, conn.cacheStats().loads() - before);
+            assertEquals("enter 0 GHOST", events.get(0));
+            assertEquals("leave 0", events.get(events.size() - 1));
+            assertTrue(events.size() >= 4, events.toString());
+            for (String event : events.subList(1, events.size() - 1)) {
+                assertEquals("enter 1 GHOST", event);
+            }
+        }
+    }
+
     /** A committed tree of {@link #ENTRIES} keys, multiples of 10, inserted in random order. */
     private static LongBTree<String> filledTree(Connection conn) {
         LongBTree<String> tree = new LongBTree<>(8, 4);
