@@ -1,0 +1,68 @@
+package org.jodb.btree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a tree's structure through its walking API: keys sorted and inside each part's bounds,
+ * separators sorted, no empty bucket but an empty root, the buckets' {@code next} links in key
+ * order, all buckets at one depth, and the size stripes summing to the entries found.
+ */
+final class TreeInvariants {
+    private TreeInvariants() {
+    }
+
+    /** Returns the tree's depth: 1 for a lone root bucket. */
+    static int check(LongBTree<?> tree) {
+        List<LongBucket> buckets = new ArrayList<>();
+        int[] bucketLevel = {-1};
+        long[] entries = {0};
+        tree.visit(new LongTreeVisitor() {
+            @Override
+            public boolean enterNode(TreePart node) {
+                long[] separators = node.keys();
+                assertTrue(node.size() >= 1 && node.size() <= tree.nodeCapacity(), "node size " + node.size());
+                for (int i = 0; i < separators.length; i++) {
+                    assertInBounds(node, separators[i]);
+                    assertTrue(i == 0 || separators[i - 1] < separators[i], "separators out of order");
+                }
+                if (node.level() == 0) {
+                    assertTrue(node.size() >= 2, "a root node with one child");
+                }
+                return true;
+            }
+
+            @Override
+            public void visitBucket(TreePart bucket) {
+                long[] keys = bucket.keys();
+                assertTrue(keys.length <= tree.bucketCapacity(), "overfull bucket");
+                assertTrue(keys.length > 0 || bucket.level() == 0, "an empty bucket below the root");
+                for (int i = 0; i < keys.length; i++) {
+                    assertInBounds(bucket, keys[i]);
+                    assertTrue(i == 0 || keys[i - 1] < keys[i], "keys out of order");
+                }
+                if (bucketLevel[0] < 0) {
+                    bucketLevel[0] = bucket.level();
+                }
+                assertEquals(bucketLevel[0], bucket.level(), "buckets at different depths");
+                buckets.add((LongBucket) bucket.object());
+                entries[0] += keys.length;
+            }
+        });
+        for (int i = 0; i < buckets.size(); i++) {
+            assertSame(i + 1 < buckets.size() ? buckets.get(i + 1) : null, buckets.get(i).next(),
+                    "next link of bucket " + i);
+        }
+        assertEquals(entries[0], tree.longSize(), "size stripes against the entries");
+        return bucketLevel[0] + 1;
+    }
+
+    private static void assertInBounds(TreePart part, long key) {
+        assertTrue(part.lowerBound().isEmpty() || key >= part.lowerBound().getAsLong(), "key below bound");
+        assertTrue(part.upperBound().isEmpty() || key < part.upperBound().getAsLong(), "key above bound");
+    }
+}
