@@ -1,7 +1,9 @@
 package org.jodb;
 
+import org.jodb.btree.TreeDeactivation;
 import org.jodb.cache.ObjectState;
 import org.jodb.cache.PersistentObject;
+import org.jodb.cache.StateManager;
 
 /**
  * Static helpers for application code that holds a persistent object under its own type and
@@ -29,6 +31,36 @@ public final class Persistence {
     /** Turns a loaded, unchanged object back into a ghost, freeing what only it referenced. */
     public static void deactivate(Object object) {
         contract(object).jodbDeactivate();
+    }
+
+    /**
+     * Turns {@code object} and what its connection has loaded of it into ghosts, so that none of it
+     * stays reachable through the connection's cache; loads nothing.
+     *
+     * <p>For an {@link org.jodb.btree.LongBTree} (or a {@link org.jodb.btree.LongTreeSet}, through
+     * its tree): every loaded part at any depth, found among the objects the connection's cache
+     * holds loaded, whether or not the part's parent is still loaded: the persistent values of the
+     * loaded buckets, the buckets, the internal nodes, the size stripes, then the tree itself (how
+     * the parts are found, and what is not: {@link TreeDeactivation}). Costs one pass over the
+     * cache's loaded objects. The caller's reference to the tree stays valid: the tree is a ghost,
+     * and its next use loads it and the parts it needs. For any other persistent object: the object
+     * alone, as {@link #deactivate}.
+     *
+     * <p>CHANGED and STICKY objects are left loaded and counted in the result, and so is an object
+     * found changed in place (it is marked CHANGED, as {@link #deactivate} does).
+     *
+     * @return how many objects were ghosted and how many were left
+     * @throws IllegalStateException if the object's connection is closed
+     */
+    public static DeepDeactivation deactivateDeep(Object object) {
+        PersistentObject persistent = contract(object);
+        StateManager manager = persistent.$jodbManager();
+        if (manager == null) { // transient: nothing of it was loaded from storage
+            return new DeepDeactivation(0, 0, 0);
+        }
+        // The objects loaded with it may belong to an older checkout of the same session; every
+        // checkout of a session shares its cache.
+        return TreeDeactivation.deactivate(object, () -> ((Session.Checkout) manager).session().cache().loadedObjects());
     }
 
     /** Pins a persistent object in memory ({@code true}) or releases the pin. */

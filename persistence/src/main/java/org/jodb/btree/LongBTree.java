@@ -1,5 +1,7 @@
 package org.jodb.btree;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
@@ -72,6 +74,16 @@ public class LongBTree<V> implements NavigableMap<Long, V> {
     /** Children per internal node unless given. */
     public static final int DEFAULT_NODE_CAPACITY = 500;
     private static final int SIZE_STRIPES = 8;
+    /** Reads {@link #sizeStripes} without the read hook, for deep deactivation. */
+    private static final VarHandle SIZE_STRIPES_FIELD;
+
+    static {
+        try {
+            SIZE_STRIPES_FIELD = MethodHandles.lookup().findVarHandle(LongBTree.class, "sizeStripes", SizeStripe[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private int bucketCapacity;
     private int nodeCapacity;
@@ -101,7 +113,7 @@ public class LongBTree<V> implements NavigableMap<Long, V> {
         }
         this.bucketCapacity = bucketCapacity;
         this.nodeCapacity = nodeCapacity;
-        this.root = new LongBucket();
+        this.root = new LongBucket(this);
         this.sizeStripes = new SizeStripe[SIZE_STRIPES];
     }
 
@@ -186,6 +198,15 @@ public class LongBTree<V> implements NavigableMap<Long, V> {
         TreeWalk.walk(root, visitor);
     }
 
+    /**
+     * The size stripes of {@code tree} if it is loaded (or new), else none; loads nothing and
+     * reports no use (a VarHandle read bypasses the enhanced read hook).
+     */
+    static SizeStripe[] sizeStripesIfLoaded(LongBTree<?> tree) {
+        SizeStripe[] stripes = (SizeStripe[]) SIZE_STRIPES_FIELD.get(tree);
+        return stripes == null ? new SizeStripe[0] : stripes.clone();
+    }
+
     // ---- structure ------------------------------------------------------------------------------
 
     /** Adds {@code right}, split off {@code left}, to the parent at {@code level} (or a new root). */
@@ -203,7 +224,7 @@ public class LongBTree<V> implements NavigableMap<Long, V> {
             right = split.right();
             level--;
         }
-        root = new LongTreeNode(left, separator, right);
+        root = new LongTreeNode(this, left, separator, right);
     }
 
     /** Takes the empty, non-root {@code bucket} out of the tree. */
@@ -301,7 +322,7 @@ public class LongBTree<V> implements NavigableMap<Long, V> {
     }
 
     void clearAll() {
-        root = new LongBucket();
+        root = new LongBucket(this);
         // New stripes: the old ones and buckets become garbage, unwritten.
         sizeStripes = new SizeStripe[SIZE_STRIPES];
         modCount++;

@@ -1,5 +1,7 @@
 package org.jodb.btree;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import org.jodb.Persistent;
 import org.jodb.cache.PersistentObject;
@@ -12,21 +14,41 @@ import org.jodb.cache.PersistentObject;
  * half a full one's bytes. Changes made in place mark the bucket changed explicitly, so the class
  * skips the commit-time comparison ({@code detectChanges = false}): a transaction that only reads
  * buckets costs no digest at commit.
+ *
+ * <p>Each bucket stores a reference to its tree, so that deep deactivation can tell the tree's
+ * loaded buckets among everything a connection's cache holds ({@link TreeDeactivation}).
  */
 @Persistent(detectChanges = false)
 final class LongBucket {
     private static final int INITIAL_LENGTH = 8;
+    private static final VarHandle TREE;
+    private static final VarHandle VALUES;
+    private static final VarHandle SIZE;
 
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TREE = lookup.findVarHandle(LongBucket.class, "tree", LongBTree.class);
+            VALUES = lookup.findVarHandle(LongBucket.class, "values", Object[].class);
+            SIZE = lookup.findVarHandle(LongBucket.class, "size", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The tree this bucket belongs to; never changes. */
+    private LongBTree<?> tree;
     private long[] keys;
     private Object[] values;
     private int size;
     private LongBucket next;
 
-    LongBucket() {
-        this(new long[INITIAL_LENGTH], new Object[INITIAL_LENGTH], 0);
+    LongBucket(LongBTree<?> tree) {
+        this(tree, new long[INITIAL_LENGTH], new Object[INITIAL_LENGTH], 0);
     }
 
-    private LongBucket(long[] keys, Object[] values, int size) {
+    private LongBucket(LongBTree<?> tree, long[] keys, Object[] values, int size) {
+        this.tree = tree;
         this.keys = keys;
         this.values = values;
         this.size = size;
@@ -34,6 +56,22 @@ final class LongBucket {
 
     int size() {
         return size;
+    }
+
+    // Raw reads, for deep deactivation: a VarHandle bypasses the enhanced read hook, so reading a
+    // loaded bucket neither reports a use to the cache nor begins a transaction (whose
+    // invalidations could ghost the bucket and make the read load it again). A ghost reads as
+    // cleared: null tree, no values.
+
+    /** The tree of this bucket if it is loaded (or new), else null; loads nothing. */
+    static LongBTree<?> treeIfLoaded(LongBucket bucket) {
+        return (LongBTree<?>) TREE.get(bucket);
+    }
+
+    /** The values of this bucket if it is loaded (or new), else an empty array; loads nothing. */
+    static Object[] valuesIfLoaded(LongBucket bucket) {
+        Object[] values = (Object[]) VALUES.get(bucket);
+        return values == null ? new Object[0] : Arrays.copyOf(values, (int) SIZE.get(bucket));
     }
 
     long keyAt(int index) {
@@ -130,7 +168,7 @@ final class LongBucket {
         System.arraycopy(values, index, allValues, index + 1, size - index);
         int lower = index == size ? size : total / 2;
         int upper = total - lower;
-        LongBucket right = new LongBucket(Arrays.copyOfRange(allKeys, lower, total),
+        LongBucket right = new LongBucket(tree, Arrays.copyOfRange(allKeys, lower, total),
                 Arrays.copyOfRange(allValues, lower, total), upper);
         right.next = next;
         keys = Arrays.copyOf(allKeys, lower);

@@ -1,5 +1,7 @@
 package org.jodb.btree;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import org.jodb.Persistent;
 import org.jodb.cache.PersistentObject;
@@ -13,23 +15,43 @@ import org.jodb.cache.PersistentObject;
 @Persistent(detectChanges = false)
 final class LongTreeNode {
     private static final int INITIAL_LENGTH = 8;
+    private static final VarHandle TREE;
 
+    static {
+        try {
+            TREE = MethodHandles.lookup().findVarHandle(LongTreeNode.class, "tree", LongBTree.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The tree this node belongs to; never changes. */
+    private LongBTree<?> tree;
     private long[] separators;
     private Object[] children;
     private int size;
 
     /** A new root above a split: {@code left}, then {@code right} from {@code separator} up. */
-    LongTreeNode(Object left, long separator, Object right) {
-        this(new long[INITIAL_LENGTH - 1], new Object[INITIAL_LENGTH], 2);
+    LongTreeNode(LongBTree<?> tree, Object left, long separator, Object right) {
+        this(tree, new long[INITIAL_LENGTH - 1], new Object[INITIAL_LENGTH], 2);
         separators[0] = separator;
         children[0] = left;
         children[1] = right;
     }
 
-    private LongTreeNode(long[] separators, Object[] children, int size) {
+    private LongTreeNode(LongBTree<?> tree, long[] separators, Object[] children, int size) {
+        this.tree = tree;
         this.separators = separators;
         this.children = children;
         this.size = size;
+    }
+
+    /**
+     * The tree of this node if it is loaded (or new), else null; loads nothing. A VarHandle read
+     * bypasses the enhanced read hook (see {@link LongBucket#treeIfLoaded}).
+     */
+    static LongBTree<?> treeIfLoaded(LongTreeNode node) {
+        return (LongBTree<?>) TREE.get(node);
     }
 
     /** The number of children. */
@@ -108,7 +130,7 @@ final class LongTreeNode {
         allSeparators[index - 1] = separator;
         System.arraycopy(separators, index - 1, allSeparators, index, size - index);
         int lower = index == size ? size : total / 2;
-        LongTreeNode right = new LongTreeNode(Arrays.copyOfRange(allSeparators, lower, total - 1),
+        LongTreeNode right = new LongTreeNode(tree, Arrays.copyOfRange(allSeparators, lower, total - 1),
                 Arrays.copyOfRange(allChildren, lower, total), total - lower);
         children = Arrays.copyOf(allChildren, lower);
         separators = Arrays.copyOf(allSeparators, lower - 1);

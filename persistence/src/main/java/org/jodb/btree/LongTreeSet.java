@@ -1,5 +1,7 @@
 package org.jodb.btree;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.AbstractSet;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -19,6 +21,17 @@ import org.jodb.Persistent;
  */
 @Persistent(detectChanges = false)
 public class LongTreeSet extends AbstractSet<Long> implements NavigableSet<Long> {
+    /** Reads {@link #tree} without the read hook, for deep deactivation. */
+    private static final VarHandle TREE;
+
+    static {
+        try {
+            TREE = MethodHandles.lookup().findVarHandle(LongTreeSet.class, "tree", LongBTree.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private LongBTree<Boolean> tree;
     private transient NavigableSet<Long> keys;
 
@@ -39,6 +52,11 @@ public class LongTreeSet extends AbstractSet<Long> implements NavigableSet<Long>
     /** The tree holding the elements as keys, e.g. to {@link LongBTree#visit} its parts. */
     public LongBTree<?> tree() {
         return tree;
+    }
+
+    /** The tree of {@code set} if it is loaded (or new), else null; loads nothing, reports no use. */
+    static LongBTree<?> treeIfLoaded(LongTreeSet set) {
+        return (LongBTree<?>) TREE.get(set);
     }
 
     public boolean add(long element) {
