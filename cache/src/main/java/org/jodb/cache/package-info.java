@@ -70,7 +70,7 @@
  *     in the sticky set</td></tr>
  * <tr><td>UPTODATE or STICKY &rarr; CHANGED (changed in place)</td><td>the connection at
  *     {@code commit()}, {@code savepoint()} and {@code minimize()}; the user's
- *     {@code deactivate()} of an UPTODATE one</td><td>every watched object (used in this transaction, class with in-place-changeable
+ *     {@code deactivate()} of an UPTODATE one (also through {@code deactivateDeep()})</td><td>every watched object (used in this transaction, class with in-place-changeable
  *     fields, detection on) whose {@code org.jodb.serialization.StateDigest} differs from its
  *     {@code $jodbDigest} is marked CHANGED and written like any other</td></tr>
  * <tr><td>TRANSIENT &rarr; CHANGED</td><td>the connection, encoding a reference to it at commit or
@@ -104,7 +104,9 @@
  *     transaction begins): its commit conflicts on its old serial instead</td></tr>
  * <tr><td>UPTODATE &rarr; GHOST</td><td>the cache's eviction ({@code ObjectCache.collect}) at
  *     every transaction end and savepoint, {@code Connection.minimize()}; the user's
- *     {@code deactivate()}</td><td>only {@code UPTODATE}/{@code ACCESSED} objects are evicted,
+ *     {@code deactivate()}, and {@code Persistence.deactivateDeep()}, which calls it on an
+ *     object and the loaded objects it finds of it (a BTree's parts and values: found among the
+ *     cache's loaded objects, read without the hooks, so it loads nothing)</td><td>only {@code UPTODATE}/{@code ACCESSED} objects are evicted,
  *     least useful first, until under the count and byte targets; the fields are cleared and the
  *     ghost is then held only weakly</td></tr>
  * <tr><td>loaded or GHOST &rarr; STICKY</td><td>the user's {@code setSticky(true)}</td><td>add it

@@ -63,6 +63,11 @@ import org.jodb.enhance.Enhancement;
  * snapshots. Iterators fail fast with {@code ConcurrentModificationException} on inserts and
  * removals not made through them.
  *
+ * <p><b>Freeing memory.</b> {@link Persistence#deactivateDeep} turns the tree and everything the
+ * connection has loaded of it (persistent values, buckets, nodes, at any depth) back into ghosts
+ * without loading anything; for that every bucket and node stores a reference to its tree (a few
+ * bytes per record), see {@link TreeDeactivation}.
+ *
  * <p>Not thread-safe: like every persistent object, a tree is used by its connection's thread.
  *
  * @param <V> the value type

@@ -8,6 +8,10 @@
  * it touches (and its parents only on a split or when a bucket empties), so a commit's cost does
  * not grow with the tree. {@link org.jodb.btree.LongTreeVisitor} and
  * {@link org.jodb.btree.TreePart} walk a tree's parts, loading only what the visitor asks for.
+ * {@link org.jodb.Persistence#deactivateDeep} turns a tree and everything the connection has
+ * loaded of it (values, buckets, nodes at any depth) back into ghosts, loading nothing; each part
+ * stores a reference to its tree so that it can be told apart in the connection's cache
+ * ({@link org.jodb.btree.TreeDeactivation}, public for {@code Persistence} only).
  *
  * <p>Internal: the bucket, node and size-stripe classes, the views and iterators. They are
  * persistent or serve persistent classes of this package; their layout may change.
