@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jodb.cache.ObjectState;
 import org.jodb.collections.Counter;
 import org.jodb.storage.memory.MemoryStorage;
+import org.jodb.testmodel.BrokenMerge;
 import org.jodb.testmodel.Gauge;
+import org.jodb.testmodel.NoteWithNewAuthor;
 import org.jodb.testmodel.PlainCounter;
 import org.jodb.testmodel.Stock;
 import org.junit.jupiter.api.AfterEach;
@@ -170,6 +172,47 @@ class ConflictResolutionTest {
             assertEquals(2, stock(c).quantity());
             assertEquals("written with the merges", c.root().get("note"));
         }
+    }
+
+    @Test
+    void aMergedStateThatRefersToANewPersistentObjectFailsTheCommit() {
+        db.transact(c -> c.root().put("note", new NoteWithNewAuthor()));
+        try (Connection first = db.open(); Connection second = db.open()) {
+            NoteWithNewAuthor mine = (NoteWithNewAuthor) second.root().get("note");
+            ((NoteWithNewAuthor) first.root().get("note")).setText("a");
+            first.commit();
+            long revision = storage.lastRevision();
+
+            mine.setText("b");
+            UnstorableFieldException failure = assertThrows(UnstorableFieldException.class, second::commit);
+            assertTrue(failure.getMessage().contains("author"), failure.getMessage());
+            assertEquals(revision, storage.lastRevision(), "nothing written");
+        }
+    }
+
+    @Test
+    void aMergeThatThrowsFailsTheCommitWithItsOwnExceptionAndIsNotRetried() {
+        db.transact(c -> c.root().put("broken", new BrokenMerge()));
+        try (Connection c = db.open()) {
+            ((BrokenMerge) c.root().get("broken")).increment(); // read at the old revision
+            db.transact(other -> ((BrokenMerge) other.root().get("broken")).increment());
+            long revision = storage.lastRevision();
+            IllegalStateException failure = assertThrows(IllegalStateException.class, c::commit);
+            assertEquals("a bug in the merge", failure.getMessage());
+            assertEquals(revision, storage.lastRevision(), "nothing written");
+        }
+        int[] attempts = {0};
+        try (Connection stale = db.open()) {
+            ((BrokenMerge) stale.root().get("broken")).increment();
+            assertThrows(IllegalStateException.class, () -> db.transact(c -> {
+                attempts[0]++;
+                ((BrokenMerge) c.root().get("broken")).increment();
+                if (attempts[0] == 1) {
+                    stale.commit(); // commits first, so this transaction's commit must merge
+                }
+            }));
+        }
+        assertEquals(1, attempts[0], "transact retried a failed merge as if it were a conflict");
     }
 
     private static Counter counter(Connection c) {
