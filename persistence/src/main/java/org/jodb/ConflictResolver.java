@@ -30,12 +30,18 @@ final class ConflictResolver {
     static final int MAX_MERGE_ROUNDS = 16;
 
     private final Storage storage;
-    /** A codec of its own: merged states may refer only to objects that already have oids. */
-    private final RecordCodec codec;
+    private final TypeCatalog catalog;
+    private final ReferenceContext connection;
+    /**
+     * A codec of its own, because merged states may refer only to objects that already have oids;
+     * created at the first merge, since most sessions never merge and a codec holds a Kryo.
+     */
+    private RecordCodec codec;
 
     ConflictResolver(Storage storage, TypeCatalog catalog, ReferenceContext connection) {
         this.storage = storage;
-        this.codec = new RecordCodec(catalog, new ExistingReferences(connection));
+        this.catalog = catalog;
+        this.connection = connection;
     }
 
     /**
@@ -117,7 +123,7 @@ final class ConflictResolver {
         if (!merging.mergeConflict(oldState, committedState)) {
             throw refused(mine, committed, live, live.getClass().getName() + ".mergeConflict refused to merge");
         }
-        EncodedState state = codec.encode(merged);
+        EncodedState state = codec().encode(merged);
         return new RecordWrite(mine.oid(), committed.serial(), state.classId(), state.references(), state.payload());
     }
 
@@ -134,9 +140,17 @@ final class ConflictResolver {
     }
 
     private PersistentObject decode(int classId, byte[] payload) {
+        RecordCodec codec = codec();
         PersistentObject state = codec.newInstance(codec.classOf(classId));
         codec.decode(state, classId, payload);
         return state;
+    }
+
+    private RecordCodec codec() {
+        if (codec == null) {
+            codec = new RecordCodec(catalog, new ExistingReferences(connection));
+        }
+        return codec;
     }
 
     /** Only objects that existed before the transaction: a new one has no state to merge with. */
