@@ -36,6 +36,7 @@ final class Session implements ReferenceContext {
     private final ObjectCache cache;
     private final RecordCache<Record> recordCache;
     private final RecordCodec codec;
+    private final ConflictResolver conflicts;
     /** Objects to write at commit, in registration order (changed ones, then new reachable ones). */
     private final List<PersistentObject> changed = new ArrayList<>();
     /** Objects used in this transaction that may have changed in place, without a field write. */
@@ -59,6 +60,7 @@ final class Session implements ReferenceContext {
         this.cache = new ObjectCache(database.options().cachePolicy(), database.sizeEstimator());
         this.recordCache = database.recordCache();
         this.codec = new RecordCodec(database.typeCatalog(), this);
+        this.conflicts = new ConflictResolver(storage, database.typeCatalog(), this);
         this.inPlace = new InPlaceChanges(database.options().changeDetection());
     }
 
@@ -120,7 +122,7 @@ final class Session implements ReferenceContext {
                 return;
             }
             writes = encodeChanged();
-            revision = storage.commit(writes);
+            revision = conflicts.commit(changed, writes, snapshot); // merges what MergesConflicts allows
         } catch (ConflictException conflict) {
             PersistentObject loser = cache.peek(conflict.oid());
             ConflictException named = new ConflictException(conflict.oid(), conflict.readSerial(),
@@ -134,6 +136,7 @@ final class Session implements ReferenceContext {
         }
         // The revision is durable: from here on only bookkeeping, which must not revert it.
         try {
+            takeMergedStates(writes);
             // UPTODATE, not ACCESSED: a written object may lie outside the part of the rings that
             // ObjectCache.resetAccessed visits, and an ACCESSED object there would keep reading
             // fast, without beginning the next transaction.
@@ -156,6 +159,21 @@ final class Session implements ReferenceContext {
         } finally {
             changed.clear();
             endTransaction();
+        }
+    }
+
+    /**
+     * Gives each object whose conflict was merged the merged state that was committed, not the one
+     * it held. The resolver bases a merged write on the committed revision it merged with, so its
+     * base serial differs from the object's, which is still the one it was loaded at.
+     */
+    private void takeMergedStates(List<RecordWrite> writes) {
+        for (int i = 0; i < changed.size(); i++) {
+            PersistentObject object = changed.get(i);
+            RecordWrite write = writes.get(i);
+            if (write.baseSerial() != object.$jodbSerial()) {
+                codec.decode(object, write.classId(), write.payload());
+            }
         }
     }
 

@@ -8,12 +8,14 @@
  * {@link org.jodb.DatabaseOptions}, {@link org.jodb.Connection} (one transaction at a time, one
  * thread at a time), {@link org.jodb.Savepoint}, {@link org.jodb.Persistence} (state, pins,
  * {@code markChanged} without a cast), {@link org.jodb.DatabaseStats},
- * {@link org.jodb.ObjectVersion}, and the exceptions under {@link org.jodb.JodbException}
+ * {@link org.jodb.ObjectVersion}, {@link org.jodb.MergesConflicts} (classes whose concurrent
+ * changes merge instead of conflicting), and the exceptions under {@link org.jodb.JodbException}
  * ({@link org.jodb.ConflictException}, {@link org.jodb.UnstorableFieldException},
  * {@link org.jodb.NotEnhancedException}, {@link org.jodb.UnknownClassException}).
  *
  * <p><b>Inside.</b> The package-private {@code Session} is a connection's engine: the object
- * cache, the changed and watched objects, the snapshot; each {@code Connection} is one checkout of
+ * cache, the changed and watched objects, the snapshot (its {@code ConflictResolver} merges
+ * conflicts at commit); each {@code Connection} is one checkout of
  * a pooled session, and the checkout is the {@link org.jodb.cache.StateManager} of the objects
  * used through it. What it does to each object's state is the table in
  * {@link org.jodb.cache}. Every public type here is API; only the exceptions' constructors are

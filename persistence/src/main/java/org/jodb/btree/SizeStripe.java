@@ -1,15 +1,18 @@
 package org.jodb.btree;
 
+import org.jodb.MergesConflicts;
 import org.jodb.Persistent;
 
 /**
  * One part of a {@link LongBTree}'s entry count: the tree's size is the sum of its stripes. Each
  * transaction adds its inserts and removals to one stripe, so concurrent transactions on different
- * buckets rarely write the same stripe. A stripe's count may be negative (removals counted on
+ * buckets rarely write the same stripe, and when they do, the stripe merges like a
+ * {@link org.jodb.collections.Counter} (each side's change is added to the other's), so the count
+ * alone never makes a commit conflict. A stripe's count may be negative (removals counted on
  * another stripe than the inserts). Its own, tiny record.
  */
 @Persistent(detectChanges = false)
-final class SizeStripe {
+final class SizeStripe implements MergesConflicts<SizeStripe> {
     private long count;
 
     long count() {
@@ -18,5 +21,12 @@ final class SizeStripe {
 
     void add(long delta) {
         count += delta;
+    }
+
+    /** Adds this transaction's inserts and removals (relative to {@code old}) to the committed count. */
+    @Override
+    public boolean mergeConflict(SizeStripe old, SizeStripe committed) {
+        count = committed.count + (count - old.count);
+        return true;
     }
 }
