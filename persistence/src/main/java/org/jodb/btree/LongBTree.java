@@ -45,15 +45,14 @@ import org.jodb.enhance.Enhancement;
  * <p><b>size() is O(1)</b> without a counter that every insert writes. The count is split over a
  * few small {@code SizeStripe} records (up to 8, created as used); a transaction adds its inserts
  * and removals to one stripe, chosen at random unless it already changed one, and {@code size()}
- * sums the stripes. Two transactions changing different buckets therefore conflict on the count
- * only when they picked the same stripe (1 in 8), and no lost update is possible: a stripe two
- * transactions both changed is a conflict like any other. Each insert or removal writes one stripe
- * (a few bytes) besides its bucket. Rejected alternatives: the sum of the buckets' counts costs
- * O(n / bucketCapacity) loads after another connection's commit; a count per child in the nodes
- * writes the whole path, root included, on every insert (three or more records of up to
+ * sums the stripes. A stripe that two transactions both changed merges at commit by summing both
+ * sides' changes ({@link org.jodb.MergesConflicts}), so transactions changing different buckets
+ * never conflict on the count, and no update of it is lost. Each insert or removal writes one
+ * stripe (a few bytes) besides its bucket. Rejected alternatives: the sum of the buckets' counts
+ * costs O(n / bucketCapacity) loads after another connection's commit; a count per child in the
+ * nodes writes the whole path, root included, on every insert (three or more records of up to
  * {@code nodeCapacity} entries instead of one bucket), and every two concurrent inserts conflict
- * on the root. A stripe is a plain counter, so once conflict resolution exists it can merge by
- * summing both sides' changes. Sub-map views count their entries by scanning, as {@code TreeMap}'s.
+ * on the root. Sub-map views count their entries by scanning, as {@code TreeMap}'s.
  *
  * <p>Keys are never null ({@link NullPointerException}, as {@code TreeMap}); a key that is not a
  * {@link Long} throws {@link ClassCastException}. {@link #comparator()} is null: natural order. The
