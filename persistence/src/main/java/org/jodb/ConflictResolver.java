@@ -102,7 +102,7 @@ final class ConflictResolver {
             if (committed == null || committed.serial() == write.baseSerial()) {
                 continue; // removed (the storage reports it), or not changed since
             }
-            Record old = mergedWith[i] != null ? mergedWith[i] : startedFromRecord(startedFrom, write);
+            Record old = mergedWith[i] != null ? mergedWith[i] : startedFromRecord(startedFrom, write, committed);
             writes.set(i, merge(objects.get(i), write, old, committed));
             mergedWith[i] = committed;
             reportedMerged |= i == reported;
@@ -127,14 +127,20 @@ final class ConflictResolver {
         return new RecordWrite(mine.oid(), committed.serial(), state.classId(), state.references(), state.payload());
     }
 
-    /** The record the transaction read: its snapshot is pinned until the commit ends. */
-    private static Record startedFromRecord(Snapshot startedFrom, RecordWrite write) {
+    /**
+     * The record the transaction read: its snapshot is pinned until the commit ends. An object
+     * changed before the snapshot was taken (one {@code deactivate()} found changed in place between
+     * transactions) has no such record there: merging against another state than the one it was
+     * changed from would lose or double changes, so it is a conflict.
+     */
+    private static Record startedFromRecord(Snapshot startedFrom, RecordWrite write, Record committed) {
         Record record = startedFrom.load(write.oid());
         if (record == null || record.serial() != write.baseSerial()) {
-            // Cannot happen while the session ghosts every object changed before its snapshot;
-            // merging against another state than the one read would lose or double changes.
-            throw new IllegalStateException("oid " + Record.hex(write.oid()) + ": the transaction's snapshot at revision "
-                    + startedFrom.revision() + " does not hold its base revision " + write.baseSerial());
+            throw new ConflictException(write.oid(), write.baseSerial(), committed.serial(),
+                    "oid " + Record.hex(write.oid()) + " was changed from revision " + write.baseSerial()
+                            + ", which the transaction's snapshot at revision " + startedFrom.revision()
+                            + " no longer holds, so its conflict with revision " + committed.serial()
+                            + " cannot be merged");
         }
         return record;
     }

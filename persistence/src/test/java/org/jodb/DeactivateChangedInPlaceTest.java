@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.jodb.cache.ObjectState;
 import org.jodb.testmodel.Node;
+import org.jodb.testmodel.Tally;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,43 @@ class DeactivateChangedInPlaceTest {
             assertThrows(ConflictException.class, mine::commit);
             assertEquals("renamed elsewhere", parent.name(), "after the conflict it reloads the committed state");
             assertEquals(0, parent.children().size());
+        }
+    }
+
+    @Test
+    void aMergeableChangeMadeBeforeTheSnapshotConflictsInsteadOfMergingAgainstTheWrongState() {
+        db.transact(c -> c.root().put("tally", new Tally()));
+        try (Connection mine = db.open()) {
+            Tally tally = (Tally) mine.root().get("tally");
+            java.util.List<String> kept = tally.marks();
+            mine.commit();
+
+            kept.add("mine"); // based on the state before the other commit below
+            db.transact(c -> ((Tally) c.root().get("tally")).marks().add("theirs"));
+            Persistence.deactivate(tally); // begins a transaction whose snapshot is after that commit
+
+            assertThrows(ConflictException.class, mine::commit);
+        }
+        try (Connection fresh = db.open()) {
+            assertEquals(java.util.List.of("theirs"), ((Tally) fresh.root().get("tally")).marks());
+        }
+    }
+
+    @Test
+    void aMergeableChangeKeptByDeactivateMergesWithALaterCommit() {
+        db.transact(c -> c.root().put("tally", new Tally()));
+        try (Connection mine = db.open()) {
+            Tally tally = (Tally) mine.root().get("tally");
+            java.util.List<String> kept = tally.marks();
+            mine.commit();
+
+            kept.add("mine");
+            Persistence.deactivate(tally); // begins the transaction: the change is relative to its snapshot
+            db.transact(c -> ((Tally) c.root().get("tally")).marks().add("theirs"));
+            mine.commit();
+        }
+        try (Connection fresh = db.open()) {
+            assertEquals(java.util.List.of("theirs", "mine"), ((Tally) fresh.root().get("tally")).marks());
         }
     }
 }
