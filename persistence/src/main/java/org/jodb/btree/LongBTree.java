@@ -117,7 +117,7 @@ public class LongBTree<V> implements NavigableMap<Long, V> {
         }
         this.bucketCapacity = bucketCapacity;
         this.nodeCapacity = nodeCapacity;
-        this.root = new LongBucket(this);
+        this.root = new LongBucket(this, bucketCapacity);
         this.sizeStripes = new SizeStripe[SIZE_STRIPES];
     }
 
@@ -326,7 +326,7 @@ public class LongBTree<V> implements NavigableMap<Long, V> {
     }
 
     void clearAll() {
-        root = new LongBucket(this);
+        root = new LongBucket(this, bucketCapacity);
         // New stripes: the old ones and buckets become garbage, unwritten.
         sizeStripes = new SizeStripe[SIZE_STRIPES];
         modCount++;
