@@ -167,12 +167,9 @@ class LongBucketMergeTest {
 
     @Test
     void aMergeThatWouldOverfillTheBucketConflicts() {
-        // 7 entries: each side's insert fits, both together would be 9 > 8.
+        // 7 entries: each side's insert fills the bucket without a split; both together would be 9 > 8.
         List<Long> keys = List.of(10L, 20L, 30L, 40L, 50L, 60L, 70L);
-        assertSecondConflicts(keys, tree -> tree.put(15L, "first"), tree -> {
-            tree.put(25L, "second");
-            tree.put(35L, "second");
-        });
+        assertSecondConflicts(keys, tree -> tree.put(15L, "first"), tree -> tree.put(25L, "second"));
     }
 
     @Test
