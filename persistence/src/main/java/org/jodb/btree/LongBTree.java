@@ -29,6 +29,11 @@ import org.jodb.enhance.Enhancement;
  * inside the bucket's record. A value changed in place (a plain list, say) is not seen: put it
  * again, or store persistent objects.
  *
+ * <p><b>Concurrent changes.</b> Two transactions changing different keys of one bucket both
+ * commit: the later one merges the bucket key by key (see {@code LongBucket.mergeConflict} for
+ * what still conflicts: the same key changed on both sides, a bucket emptied, split or overfilled
+ * by the merge). A split or an emptied bucket writes the parent node, which does not merge.
+ *
  * <p><b>Capacities.</b> Buckets hold up to {@code bucketCapacity} entries and nodes up to
  * {@code nodeCapacity} children, fixed at creation; the defaults (120 and 500, ZODB's for integer
  * keys) are a starting point, to be replaced by figures from a benchmark. A full bucket or node
@@ -117,7 +122,7 @@ public class LongBTree<V> implements NavigableMap<Long, V> {
         }
         this.bucketCapacity = bucketCapacity;
         this.nodeCapacity = nodeCapacity;
-        this.root = new LongBucket(this);
+        this.root = new LongBucket(this, bucketCapacity);
         this.sizeStripes = new SizeStripe[SIZE_STRIPES];
     }
 
@@ -326,7 +331,7 @@ public class LongBTree<V> implements NavigableMap<Long, V> {
     }
 
     void clearAll() {
-        root = new LongBucket(this);
+        root = new LongBucket(this, bucketCapacity);
         // New stripes: the old ones and buckets become garbage, unwritten.
         sizeStripes = new SizeStripe[SIZE_STRIPES];
         modCount++;

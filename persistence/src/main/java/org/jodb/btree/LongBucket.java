@@ -3,6 +3,7 @@ package org.jodb.btree;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import org.jodb.MergesConflicts;
 import org.jodb.Persistent;
 import org.jodb.cache.PersistentObject;
 
@@ -16,10 +17,16 @@ import org.jodb.cache.PersistentObject;
  * buckets costs no digest at commit.
  *
  * <p>Each bucket stores a reference to its tree, so that deep deactivation can tell the tree's
- * loaded buckets among everything a connection's cache holds ({@link TreeDeactivation}).
+ * loaded buckets among everything a connection's cache holds ({@link TreeDeactivation}), and its
+ * capacity (the tree's bucket capacity), so that a merge can tell whether its result fits.
+ *
+ * <p><b>Concurrent changes merge</b> ({@link MergesConflicts}): when two transactions changed the
+ * same bucket, the later commit merges both sides' changes key by key, so inserts, removals and
+ * value changes of different keys all commit; see {@link #mergeConflict} for the rules and
+ * {@link BucketMerge} for the key-by-key part.
  */
 @Persistent(detectChanges = false)
-final class LongBucket {
+final class LongBucket implements MergesConflicts<LongBucket> {
     private static final int INITIAL_LENGTH = 8;
     private static final VarHandle TREE;
     private static final VarHandle VALUES;
@@ -42,16 +49,24 @@ final class LongBucket {
     private Object[] values;
     private int size;
     private LongBucket next;
+    /**
+     * The most entries this bucket may hold: its tree's bucket capacity, kept here so that a merge
+     * (which must not read the tree) can tell whether the merged entries fit. 0 in a record stored
+     * before buckets kept it: such a bucket refuses to merge until its next insert records it.
+     */
+    private int capacity;
 
-    LongBucket(LongBTree<?> tree) {
-        this(tree, new long[INITIAL_LENGTH], new Object[INITIAL_LENGTH], 0);
+    LongBucket(LongBTree<?> tree, int capacity) {
+        this(tree, new long[Math.min(INITIAL_LENGTH, capacity)], new Object[Math.min(INITIAL_LENGTH, capacity)], 0,
+                capacity);
     }
 
-    private LongBucket(LongBTree<?> tree, long[] keys, Object[] values, int size) {
+    private LongBucket(LongBTree<?> tree, long[] keys, Object[] values, int size, int capacity) {
         this.tree = tree;
         this.keys = keys;
         this.values = values;
         this.size = size;
+        this.capacity = capacity;
     }
 
     int size() {
@@ -126,6 +141,7 @@ final class LongBucket {
 
     /** Inserts at {@code index}; the caller has checked that the bucket is below {@code capacity}. */
     void insert(int index, long key, Object value, int capacity) {
+        this.capacity = capacity; // already so, except in a bucket stored before buckets kept it
         if (size == keys.length) {
             int length = Math.min(capacity, Math.max(INITIAL_LENGTH, size + (size >> 1)));
             keys = Arrays.copyOf(keys, length);
@@ -169,13 +185,68 @@ final class LongBucket {
         int lower = index == size ? size : total / 2;
         int upper = total - lower;
         LongBucket right = new LongBucket(tree, Arrays.copyOfRange(allKeys, lower, total),
-                Arrays.copyOfRange(allValues, lower, total), upper);
+                Arrays.copyOfRange(allValues, lower, total), upper, capacity);
         right.next = next;
         keys = Arrays.copyOf(allKeys, lower);
         values = Arrays.copyOf(allValues, lower);
         size = lower;
         next = right;
         return right;
+    }
+
+    /**
+     * Merges the changes the committed state made (relative to {@code old}) into this
+     * transaction's state, or refuses. Entries merge key by key ({@link BucketMerge}): a key that
+     * only one side inserted, removed or changed takes that side's change. It refuses
+     * ({@link org.jodb.ConflictException}, nothing written) when:
+     * <ul>
+     *   <li>both sides inserted the same key, or both removed it, or one removed it while the
+     *       other changed its value, or both changed its value to different values: the two
+     *       changes cannot both hold; and two inserts or two removals of one key would each count
+     *       in the tree's size stripes, which would then count one entry twice. Both sides changing
+     *       a key's value to the same value merges (the size is unchanged). Values are the same
+     *       when they are the same instance if persistent (references resolve to the connection's
+     *       instances), else when {@link java.util.Objects#deepEquals} says so (arrays by content):
+     *       so plain values without {@code equals} look changed on both sides and refuse;</li>
+     *   <li>the bucket is empty on either side or after the merge: an emptied bucket is taken out
+     *       of its parent (or must be) by the side that emptied it, which the merge cannot do, and
+     *       every bucket but a lone root one holds an entry (a root bucket refuses too: it cannot
+     *       tell it is the root without reading its tree);</li>
+     *   <li>the link to the next bucket differs on either side: the bucket split (the new bucket
+     *       now holds part of its key range, which the other side's keys may fall in), or its next
+     *       bucket emptied and left the tree; either changed the parent, which does not merge;</li>
+     *   <li>the merged entries exceed the capacity: the bucket would have to split, which needs
+     *       its parent; or the capacity is unknown (0, a bucket stored before it was kept) or
+     *       differs between the states;</li>
+     *   <li>the tree reference differs between the states (it never changes; a difference means
+     *       the states are not of one bucket of one tree).</li>
+     * </ul>
+     * The merged keys stay sorted, the count is the number of merged entries, and the arrays hold
+     * exactly the merged entries (no stale value is kept reachable past the count).
+     */
+    @Override
+    public boolean mergeConflict(LongBucket old, LongBucket committed) {
+        if (tree != old.tree || committed.tree != old.tree) {
+            return false;
+        }
+        if (next != old.next || committed.next != old.next) {
+            return false;
+        }
+        if (capacity <= 0 || capacity != old.capacity || capacity != committed.capacity) {
+            return false;
+        }
+        if (size == 0 || committed.size == 0) {
+            return false;
+        }
+        BucketMerge merged = BucketMerge.of(old.keys, old.values, old.size, committed.keys, committed.values,
+                committed.size, keys, values, size);
+        if (merged == null || merged.size() == 0 || merged.size() > capacity) {
+            return false;
+        }
+        keys = merged.keys();
+        values = merged.values();
+        size = merged.size();
+        return true;
     }
 
     private void changed() {
