@@ -78,7 +78,8 @@ class BTreeHeapPerEntryTest {
                 long parts = 0;
                 List<String> rows = new ArrayList<>();
                 for (ClassFootprint footprint : profile.classes()) {
-                    if (footprint.className().startsWith("org.jodb.btree.Long")) {
+                    if (footprint.className().equals("org.jodb.btree.LongBucket")
+                            || footprint.className().equals("org.jodb.btree.LongTreeNode")) {
                         parts += footprint.count();
                     }
                     if (rows.size() < 10) {
