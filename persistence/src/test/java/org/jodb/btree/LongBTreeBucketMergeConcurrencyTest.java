@@ -1,14 +1,15 @@
 package org.jodb.btree;
 
+import static org.jodb.btree.ConcurrentTreeWork.onThreads;
+import static org.jodb.btree.ConcurrentTreeWork.pause;
+import static org.jodb.btree.ConcurrentTreeWork.tree;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jodb.Connection;
@@ -52,7 +53,7 @@ class LongBTreeBucketMergeConcurrencyTest {
             });
             LongBucketMergeTest.createAllSizeStripes(db);
             AtomicInteger attempts = new AtomicInteger();
-            List<TreeMap<Long, String>> models = runThreads(thread -> randomChanges(db, seed, thread, attempts));
+            List<TreeMap<Long, String>> models = onThreads(THREADS, thread -> randomChanges(db, seed, thread, attempts));
             TreeMap<Long, String> expected = new TreeMap<>(initial);
             models.forEach(expected::putAll);
             System.out.printf("[bucket-merge-random] %d transactions committed after %d attempts; %d entries%n",
@@ -76,7 +77,7 @@ class LongBTreeBucketMergeConcurrencyTest {
             LongBucketMergeTest.createAllSizeStripes(db);
             AtomicInteger attempts = new AtomicInteger();
             AtomicLong sequence = new AtomicLong();
-            List<TreeMap<Long, String>> models = runThreads(thread -> {
+            List<TreeMap<Long, String>> models = onThreads(THREADS, thread -> {
                 TreeMap<Long, String> mine = new TreeMap<>();
                 for (int i = 0; i < TRANSACTIONS * 2; i++) {
                     long key = sequence.incrementAndGet();
@@ -140,41 +141,5 @@ class LongBTreeBucketMergeConcurrencyTest {
         }
     }
 
-    /** Runs {@code work} on each of the threads and returns their models, in thread order. */
-    private static List<TreeMap<Long, String>> runThreads(ThreadWork work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<TreeMap<Long, String>>> results = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                results.add(pool.submit(() -> work.run(thread)));
-            }
-            List<TreeMap<Long, String>> models = new ArrayList<>();
-            for (Future<TreeMap<Long, String>> result : results) {
-                models.add(result.get());
-            }
-            return models;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
-    /** One thread's work, returning its model of the entries it committed. */
-    private interface ThreadWork {
-        TreeMap<Long, String> run(int thread);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static LongBTree<String> tree(Connection conn) {
-        return (LongBTree<String>) conn.root().get("tree");
-    }
 }

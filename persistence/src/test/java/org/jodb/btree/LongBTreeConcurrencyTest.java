@@ -1,13 +1,14 @@
 package org.jodb.btree;
 
+import static org.jodb.btree.ConcurrentTreeWork.onThreads;
+import static org.jodb.btree.ConcurrentTreeWork.pause;
+import static org.jodb.btree.ConcurrentTreeWork.tree;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jodb.Connection;
 import org.jodb.Database;
@@ -31,19 +32,10 @@ class LongBTreeConcurrencyTest {
         try (Database db = Database.open(new MemoryStorage(), options)) {
             db.transact(conn -> conn.root().put("tree", new LongBTree<String>(16, 4)));
             AtomicInteger attempts = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            try {
-                List<Future<?>> results = new ArrayList<>();
-                for (int t = 0; t < THREADS; t++) {
-                    int thread = t;
-                    results.add(pool.submit(() -> insertAll(db, thread, attempts)));
-                }
-                for (Future<?> result : results) {
-                    result.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            onThreads(THREADS, thread -> {
+                insertAll(db, thread, attempts);
+                return null;
+            });
             int total = THREADS * BATCHES * BATCH;
             assertTrue(attempts.get() > THREADS * BATCHES, "no conflict was retried: the test proves nothing");
             System.out.printf("[btree-concurrency] %d transactions committed after %d attempts%n",
@@ -85,17 +77,4 @@ class LongBTreeConcurrencyTest {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static LongBTree<String> tree(Connection conn) {
-        return (LongBTree<String>) conn.root().get("tree");
-    }
 }

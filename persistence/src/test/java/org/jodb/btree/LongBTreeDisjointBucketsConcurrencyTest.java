@@ -1,12 +1,11 @@
 package org.jodb.btree;
 
+import static org.jodb.btree.ConcurrentTreeWork.onThreads;
+import static org.jodb.btree.ConcurrentTreeWork.pause;
+import static org.jodb.btree.ConcurrentTreeWork.tree;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jodb.Connection;
 import org.jodb.Database;
@@ -34,19 +33,10 @@ class LongBTreeDisjointBucketsConcurrencyTest {
         try (Database db = Database.open(new MemoryStorage(), options)) {
             buildOneBucketPerThread(db);
             AtomicInteger attempts = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            try {
-                List<Future<?>> results = new ArrayList<>();
-                for (int t = 0; t < THREADS; t++) {
-                    int thread = t;
-                    results.add(pool.submit(() -> insertAll(db, thread, attempts)));
-                }
-                for (Future<?> result : results) {
-                    result.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            onThreads(THREADS, thread -> {
+                insertAll(db, thread, attempts);
+                return null;
+            });
             System.out.printf("[btree-disjoint-buckets] %d transactions committed after %d attempts%n",
                     THREADS * BATCHES, attempts.get());
             assertEquals(THREADS * BATCHES, attempts.get(), "a transaction conflicted and was retried");
@@ -121,17 +111,4 @@ class LongBTreeDisjointBucketsConcurrencyTest {
         return count[0];
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static LongBTree<String> tree(Connection conn) {
-        return (LongBTree<String>) conn.root().get("tree");
-    }
 }
