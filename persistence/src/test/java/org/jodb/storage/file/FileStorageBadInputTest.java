@@ -9,10 +9,8 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.CRC32C;
 import org.jodb.JodbException;
-import org.jodb.storage.RecordWrite;
 import org.jodb.storage.Snapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,13 +22,7 @@ class FileStorageBadInputTest {
 
     /** A file with revisions 1 and 2 of oid 2 ("v1", "v2"). */
     private Path twoRevisions(String name) {
-        Path file = dir.resolve(name);
-        try (FileStorage s = FileStorage.open(file)) {
-            int t = s.typeId("t");
-            s.commit(List.of(new RecordWrite(2, 0, t, new long[0], "v1".getBytes(StandardCharsets.UTF_8))));
-            s.commit(List.of(new RecordWrite(2, 1, t, new long[0], "v2".getBytes(StandardCharsets.UTF_8))));
-        }
-        return file;
+        return TwoRevisionFile.create(dir.resolve(name));
     }
 
     private static long checksum(Path file) throws IOException {

@@ -36,13 +36,7 @@ class MetaPageCandidatesTest {
 
     /** A file with revisions 1 and 2 of oid 2 ("v1", "v2"): slot 0 holds revision 2, slot 1 revision 1. */
     private Path twoRevisions(String name) {
-        Path file = dir.resolve(name);
-        try (FileStorage s = FileStorage.open(file)) {
-            int t = s.typeId("t");
-            s.commit(List.of(new RecordWrite(2, 0, t, new long[0], "v1".getBytes(StandardCharsets.UTF_8))));
-            s.commit(List.of(new RecordWrite(2, 1, t, new long[0], "v2".getBytes(StandardCharsets.UTF_8))));
-        }
-        return file;
+        return TwoRevisionFile.create(dir.resolve(name));
     }
 
     @Test
