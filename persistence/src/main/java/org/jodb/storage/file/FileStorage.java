@@ -658,7 +658,8 @@ public final class FileStorage implements Storage {
                 long pageCount = free.pageCount();
                 return new FileStorageStats(current.revision(), pageSize, pageCount,
                         pageCount - freePages - pendingPages, freePages, pendingPages,
-                        pending.pinnedRevisions(), pending.openPins(), file.size());
+                        pending.pinnedRevisions(), pending.openPins(), file.size(),
+                        file.bytesWritten(), file.forces());
             }
         } finally {
             commitLock.unlock();
