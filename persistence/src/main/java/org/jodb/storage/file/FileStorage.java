@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -15,9 +14,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jodb.JodbException;
 import org.jodb.storage.CompactionResult;
+import org.jodb.storage.ConcurrentCollection;
 import org.jodb.storage.GcResult;
+import org.jodb.storage.ObjectGraph;
 import org.jodb.storage.OidMarks;
-import org.jodb.storage.Reachability;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
@@ -466,46 +466,67 @@ public final class FileStorage implements Storage {
 
     @Override
     public GcResult collectGarbage() {
-        // Pinned throughout: the sweep compares against what this revision held.
+        // Pinned throughout: the recheck compares against what this revision held.
         try (FileSnapshot snapshot = (FileSnapshot) openSnapshot()) {
-            Head marked = snapshot.head();
-            OidMarks reachable = new OidMarks();
-            Reachability.mark(oid -> references(marked, oid), new long[] {ROOT_OID}, reachable);
-            List<LeafEntry> unreachable = new ArrayList<>();
-            tree.forEachEntry(marked.root(), entry -> {
-                if (!reachable.contains(entry.oid())) {
-                    unreachable.add(entry);
-                }
-            });
+            return ConcurrentCollection.collect(new TreeGraph(), snapshot.head());
+        }
+    }
+
+    /** The object tree as garbage collection walks it. */
+    private final class TreeGraph implements ObjectGraph<Head> {
+        @Override
+        public long revision(Head head) {
+            return head.revision();
+        }
+
+        @Override
+        public long[] references(Head head, long oid) {
+            Record record = tree.load(head.root(), oid);
+            return record == null ? null : record.references();
+        }
+
+        @Override
+        public void forEachObject(Head head, ObjectSink sink) {
+            tree.forEachEntry(head.root(), entry -> sink.object(entry.oid(), entry.serial()));
+        }
+
+        @Override
+        public long serial(Head head, long oid) {
+            LeafEntry entry = tree.find(head.root(), oid);
+            return entry == null ? 0 : entry.serial();
+        }
+
+        @Override
+        public long objectCount(Head head) {
+            long[] counter = new long[1];
+            tree.forEachEntry(head.root(), entry -> counter[0]++);
+            return counter[0];
+        }
+
+        @Override
+        public List<RevisionChanges> changes(long afterRevision, long lastRevision) {
+            return revisions.changes(afterRevision, lastRevision);
+        }
+
+        @Override
+        public <T> T underCommitLock(Function<Head, T> action) {
             commitLock.lock();
             try {
                 ensureOpen();
-                Head head = revisions.current();
-                Reachability.mark(oid -> references(head, oid), writtenSince(marked.revision(), head),
-                        reachable);
-                List<LeafEntry> removals = new ArrayList<>();
-                for (LeafEntry entry : unreachable) {
-                    LeafEntry now = tree.find(head.root(), entry.oid());
-                    if (!reachable.contains(entry.oid()) && now != null && now.serial() == entry.serial()) {
-                        removals.add(LeafEntry.removal(entry.oid()));
-                    }
-                }
-                long[] counter = new long[1];
-                tree.forEachEntry(head.root(), entry -> counter[0]++);
-                long live = counter[0] - removals.size();
-                if (removals.isEmpty()) {
-                    return new GcResult(marked.revision(), head.revision(), live, 0);
-                }
-                long[] oids = new long[removals.size()];
-                for (int i = 0; i < oids.length; i++) {
-                    oids[i] = removals.get(i).oid();
-                    removed.add(oids[i]);
-                }
-                long revision = write(head, work -> tree.update(head.root(), removals, work), oids, false);
-                return new GcResult(marked.revision(), revision, live, removals.size());
+                return action.apply(revisions.current());
             } finally {
                 commitLock.unlock();
             }
+        }
+
+        @Override
+        public long remove(Head head, long[] oids) {
+            List<LeafEntry> removals = new ArrayList<>(oids.length);
+            for (long oid : oids) {
+                removals.add(LeafEntry.removal(oid));
+                removed.add(oid);
+            }
+            return write(head, work -> tree.update(head.root(), removals, work), oids, false);
         }
     }
 
@@ -545,27 +566,6 @@ public final class FileStorage implements Storage {
         } finally {
             commitLock.unlock();
         }
-    }
-
-    private long[] references(Head head, long oid) {
-        Record record = tree.load(head.root(), oid);
-        return record == null ? null : record.references();
-    }
-
-    /** The oids written after {@code revision} up to {@code head}; from the change log if it reaches. */
-    private long[] writtenSince(long revision, Head head) {
-        List<RevisionChanges> changes = revisions.changes(revision, head.revision());
-        List<Long> oids = new ArrayList<>();
-        if (changes != null) {
-            changes.forEach(change -> Arrays.stream(change.oids()).forEach(oids::add));
-        } else {
-            tree.forEachEntry(head.root(), entry -> {
-                if (entry.serial() > revision) {
-                    oids.add(entry.oid());
-                }
-            });
-        }
-        return oids.stream().mapToLong(Long::longValue).toArray();
     }
 
     @Override
