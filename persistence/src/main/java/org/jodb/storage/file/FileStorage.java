@@ -14,17 +14,17 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jodb.JodbException;
 import org.jodb.storage.CompactionResult;
-import org.jodb.storage.ConcurrentCollection;
 import org.jodb.storage.GcResult;
-import org.jodb.storage.ObjectGraph;
-import org.jodb.storage.OidMarks;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
 import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
-import org.jodb.storage.WriteBatch;
+import org.jodb.storage.internal.ConcurrentCollection;
+import org.jodb.storage.internal.ObjectGraph;
+import org.jodb.storage.internal.OidMarks;
+import org.jodb.storage.internal.WriteBatch;
 
 /**
  * The embedded {@link Storage}: one file of checksummed pages holding a copy-on-write B+tree per

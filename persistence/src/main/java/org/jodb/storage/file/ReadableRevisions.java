@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.jodb.storage.ChangeLog;
 import org.jodb.storage.RevisionChanges;
 import org.jodb.storage.RevisionInfo;
+import org.jodb.storage.internal.ChangeLog;
 
 /**
  * The revisions readers can open and the pages held for them: the published newest head, the

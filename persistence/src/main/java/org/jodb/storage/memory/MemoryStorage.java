@@ -7,19 +7,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jodb.ConflictException;
-import org.jodb.storage.ChangeLog;
-import org.jodb.storage.ConcurrentCollection;
 import org.jodb.storage.GcResult;
-import org.jodb.storage.ObjectGraph;
-import org.jodb.storage.OidMarks;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
 import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
-import org.jodb.storage.TypeTable;
-import org.jodb.storage.WriteBatch;
+import org.jodb.storage.internal.ChangeLog;
+import org.jodb.storage.internal.ConcurrentCollection;
+import org.jodb.storage.internal.ObjectGraph;
+import org.jodb.storage.internal.OidMarks;
+import org.jodb.storage.internal.TypeTable;
+import org.jodb.storage.internal.WriteBatch;
 
 /**
  * A {@link Storage} held in memory, with the semantics of the file storage: for tests, and for

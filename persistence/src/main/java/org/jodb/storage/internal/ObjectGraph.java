@@ -1,7 +1,8 @@
-package org.jodb.storage;
+package org.jodb.storage.internal;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jodb.storage.RevisionChanges;
 
 /**
  * A storage's objects as {@link ConcurrentCollection} walks them: {@code H} names one readable

@@ -1,7 +1,10 @@
-package org.jodb.storage;
+package org.jodb.storage.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import org.jodb.storage.GcResult;
+import org.jodb.storage.RevisionChanges;
+import org.jodb.storage.Storage;
 
 /**
  * Garbage collection while commits run, shared by the storages: see
