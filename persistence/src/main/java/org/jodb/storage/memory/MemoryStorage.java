@@ -299,6 +299,12 @@ public final class MemoryStorage implements Storage {
         return types.descriptorOf(id);
     }
 
+    /** None: the records already are in memory, and a record cache would only copy them. */
+    @Override
+    public long preferredRecordCacheBytes() {
+        return 0;
+    }
+
     /** What the storage holds now; used to observe reclamation. */
     @Override
     public MemoryStorageStats stats() {
