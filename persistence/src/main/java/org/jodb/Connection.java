@@ -2,7 +2,7 @@ package org.jodb;
 
 import org.jodb.cache.CacheHolder;
 import org.jodb.cache.CacheStats;
-import org.jodb.cache.ObjectCache;
+import org.jodb.cache.ObjectCacheView;
 import org.jodb.collections.PersistentMap;
 import org.jodb.storage.Storage;
 
@@ -93,13 +93,10 @@ public final class Connection implements AutoCloseable, CacheHolder {
         session.minimize();
     }
 
-    /**
-     * This connection's object cache, for tools such as {@link org.jodb.cache.HeapProfile}; read it,
-     * do not change it.
-     */
+    /** This connection's object cache, read-only, for tools such as {@link org.jodb.cache.HeapProfile}. */
     @Override
-    public ObjectCache objectCache() {
-        return session.cache();
+    public ObjectCacheView objectCache() {
+        return session.cache().view();
     }
 
     /** The revision the current transaction reads, or the last one it read between transactions. */
