@@ -39,10 +39,10 @@ import org.jodb.storage.internal.WriteBatch;
  * the recipe of {@code writeRevision}, one method a step: free the released pages; build the new
  * leaves, the paths to the root and overflow extents; write catalog; write bookkeeping (all into
  * pages that no readable revision uses); write pages; force; write meta (into slot
- * {@code revision % 2}); force; truncate (when compaction lowered the page count); publish. A crash at any point leaves the previous or the new revision (a
- * power cut only with {@link FileStorageOptions#sync} on: without the forces the disk may receive
- * the pages in any order).
- * A page freed by commit R is reused only by commits after R, when R is durable.
+ * {@code revision % 2}); force; truncate (when compaction lowered the page count); publish. A
+ * crash at any point leaves the previous or the new revision (a power cut only with
+ * {@link FileStorageOptions#sync} on: without the forces the disk may receive the pages in any
+ * order). A page freed by commit R is reused only by commits after R, when R is durable.
  *
  * <p><b>Reclamation</b>: see {@link PendingPages}. Snapshots pin their revision; closing the last
  * pin frees exactly the pages only it held. {@link FileStorageOptions#keepRevisions} and
@@ -51,8 +51,8 @@ import org.jodb.storage.internal.WriteBatch;
  * revision's root and commit time.
  *
  * <p><b>Thread-safety.</b> All methods are thread-safe. Loads take no lock. Pins, pending pages and
- * the published head share a short pin lock, so opening a snapshot never waits for a commit's disk
- * syncs. After {@link #close()} every method except {@code close} throws
+ * the published head share a short pin lock, owned by {@link ReadableRevisions}, so opening a
+ * snapshot never waits for a commit's disk syncs. After {@link #close()} every method except {@code close} throws
  * {@link IllegalStateException}; a commit that fails with an I/O error closes the storage (reopen
  * it: the file holds the last durable revision).
  */
