@@ -157,13 +157,21 @@ public final class MemoryStorage implements Storage {
                 oids[i++] = write.oid();
             }
             heldVersions += batch.size();
-            changeLog.add(revision, oids);
-            recordCommitTime(revision);
-            // Publish the revision only after its versions: a snapshot opened at it sees them all.
-            lastRevision = revision;
-            drop(reclaimer.committed(superseded, revision));
-            return revision;
+            return publish(revision, oids, superseded);
         }
+    }
+
+    /**
+     * Logs and publishes {@code revision}, whose versions are in place, then drops what it
+     * superseded that no pinned or retained revision can see. Under the lock.
+     */
+    private long publish(long revision, long[] oids, List<SupersededVersion> superseded) {
+        changeLog.add(revision, oids);
+        recordCommitTime(revision);
+        // Publish the revision only after its versions: a snapshot opened at it sees them all.
+        lastRevision = revision;
+        drop(reclaimer.committed(superseded, revision));
+        return revision;
     }
 
     /** Refuses a reference to an object garbage collection removed (see {@link #collectGarbage}). */
@@ -237,11 +245,7 @@ public final class MemoryStorage implements Storage {
                 removed.add(oid);
             }
             removedChains += oids.length;
-            changeLog.add(revision, oids);
-            recordCommitTime(revision);
-            lastRevision = revision;
-            drop(reclaimer.committed(superseded, revision));
-            return revision;
+            return publish(revision, oids, superseded);
         }
     }
 
