@@ -9,7 +9,8 @@ import org.jodb.storage.RevisionChanges;
  * revision (the file storage's tree head, the memory storage's revision number).
  *
  * <p>Methods taking a head read that revision without locks, except where noted; the storage keeps
- * the revision readable (pinned, or newest under its commit lock) while the collection runs.
+ * the revision readable (pinned, or newest under its commit lock) while the collection runs. Used
+ * by one collection, on the thread that runs it.
  */
 public interface ObjectGraph<H> {
     /** Receives one object: its oid and its serial. */
@@ -27,7 +28,10 @@ public interface ObjectGraph<H> {
     /** Calls {@code sink} for every object that exists at {@code head}. */
     void forEachObject(H head, ObjectSink sink);
 
-    /** The serial of the newest version of {@code oid} (a removal counts) at {@code head}, 0 if none. */
+    /**
+     * The serial of the newest version of {@code oid} (a removal counts), 0 if none; called under the
+     * commit lock with the newest head.
+     */
     long serial(H head, long oid);
 
     /** How many objects exist at {@code head}; called under the commit lock. */
