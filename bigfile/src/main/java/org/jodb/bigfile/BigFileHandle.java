@@ -304,7 +304,7 @@ public final class BigFileHandle implements TransactionParticipant {
             loaded.clear(); // blocks read after the removal as holes exist again
             loadedBytes = 0;
         } else {
-            for (LoadedBlock block : dirty.values()) {
+            for (LoadedBlock block : new ArrayList<>(dirty.values())) {
                 forget(block);
             }
         }
