@@ -233,7 +233,7 @@ public final class BigFileHandle implements TransactionParticipant {
         List<Long> removed = new ArrayList<>(blocks.tailMap(kept, true).keySet());
         for (long number : removed) {
             StoredBlock block = blocks.remove(number);
-            block.markWritten();
+            block.retire();
             retired.add(block);
             removedBlocks = true;
         }

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /** Zero checks and copies of parts of a block's bytes. */
 final class BlockBytes {
-    private static final byte[] EMPTY = new byte[0];
+    /** No bytes: a block or chunk of zeros. */
+    static final byte[] EMPTY = new byte[0];
 
     private BlockBytes() {
     }

@@ -67,7 +67,7 @@ final class BlockWriter {
     }
 
     private static void retire(StoredBlock block, List<StoredBlock> retired) {
-        block.markWritten();
+        block.retire();
         retired.add(block);
     }
 }

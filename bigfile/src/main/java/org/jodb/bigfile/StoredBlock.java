@@ -23,12 +23,19 @@ abstract class StoredBlock {
 
     /**
      * Writes this object at the next commit even if none of its fields changed, so that handles
-     * holding the block drop it (its bytes changed, or it is replaced or removed). Nothing for a
-     * block not stored yet.
+     * holding the block drop it (its bytes changed). Nothing for a block not stored yet.
      */
     final void markWritten() {
         if (Persistence.oid(this) != 0) {
             Persistence.markChanged(this);
         }
+    }
+
+    /**
+     * This block is being replaced or removed: writes it one last time, as small as it can be
+     * (older snapshots still read its earlier version), so that handles holding it drop it.
+     */
+    void retire() {
+        markWritten();
     }
 }

@@ -17,6 +17,12 @@ final class WholeBlock extends StoredBlock {
         this.data = trimmed;
     }
 
+    /** Stores no bytes any more: the last version of a replaced block costs a few bytes, not the block. */
+    @Override
+    void retire() {
+        data = BlockBytes.EMPTY;
+    }
+
     @Override
     void readInto(byte[] block) {
         byte[] stored = data;
