@@ -1,5 +1,6 @@
 package org.jodb.bigfile;
 
+import java.lang.ref.WeakReference;
 import org.jodb.Connection;
 import org.jodb.Persistence;
 import org.jodb.Persistent;
@@ -39,8 +40,12 @@ public class BigFile {
     private BlockFormat format;
     private long size;
     private LongBTree<StoredBlock> blocks;
-    /** This connection's handle of this file (each connection has its own instance of the file). */
-    private transient BigFileHandle handle;
+    /**
+     * This connection's handle of this file (each connection has its own instance of the file).
+     * Weak: the connection holds its handles while open; once it is closed, a pooled cache that
+     * keeps this instance must not keep the handle's blocks.
+     */
+    private transient WeakReference<BigFileHandle> handle;
 
     /** An empty file with 2 MiB blocks of 4 KiB chunks, stored in the {@link BlockFormat#AUTO} format. */
     public BigFile() {
@@ -82,10 +87,12 @@ public class BigFile {
      * @throws IllegalArgumentException if the file was loaded through another connection
      */
     public BigFileHandle handle(Connection connection) {
-        if (handle == null || !handle.isFor(connection)) {
-            handle = new BigFileHandle(connection, this);
+        BigFileHandle current = handle == null ? null : handle.get();
+        if (current == null || !current.isFor(connection)) {
+            current = new BigFileHandle(connection, this);
+            handle = new WeakReference<>(current);
         }
-        return handle;
+        return current;
     }
 
     /** Bytes per block. */
