@@ -190,6 +190,9 @@ public final class BigFileHandle implements TransactionParticipant {
                     + " would end past the largest size, " + Long.MAX_VALUE);
         }
         checkWritable();
+        if (total == 0) {
+            return; // like FileChannel: an empty write does not extend the file
+        }
         long size = file.size(); // begins the transaction: the blocks changed are read from its snapshot
         for (int done = 0; done < total; ) {
             long at = position + done;

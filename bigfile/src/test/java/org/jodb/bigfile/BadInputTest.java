@@ -63,6 +63,8 @@ class BadInputTest {
                     () -> handle.extend(100));
             assertMessage(IllegalArgumentException.class, "budget must not be negative, not -1",
                     () -> handle.setBudgetBytes(-1));
+            handle.write(BLOCK * 5L, new byte[0], 0, 0);
+            assertEquals(data.length, handle.size(), "an empty write does not extend the file");
             assertEquals(0, handle.changedBlocks());
             c.commit();
             assertEquals(revision, db.storage().lastRevision(), "nothing written");

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * wendelin.core's block-format workloads (bench_zblkfmt) with 2 MiB blocks of 4 KiB chunks, per
- * format: the bytes the commits handed to the storage, and (printed, not asserted: timing belongs
- * to benchmarks) the time to read one random block through a handle that keeps no block loaded.
+ * format: the bytes the commits handed to the storage, and for reading one random block through a
+ * handle that keeps no block loaded, the records loaded and (printed, not asserted: timing belongs
+ * to benchmarks) the time.
  * (a) 500 appends, each of 1.4% of a block, one commit each; (b) a file of 4 full blocks, then 20%
  * of its bytes rewritten as 4 KiB writes at random positions, 4 writes per commit.
  */
@@ -23,7 +24,7 @@ class FormatWorkloadTest {
     private static final int CHUNK = BigFile.DEFAULT_CHUNK_SIZE;
 
     /** What one workload cost in one format. */
-    private record Cost(long bytesWritten, double readMicrosPerBlock) {
+    private record Cost(long bytesWritten, double recordsPerBlockRead, double readMicrosPerBlock) {
     }
 
     private static void appends(BigFileHandle handle, Connection c) {
@@ -66,11 +67,13 @@ class FormatWorkloadTest {
                 handle.read(random.nextInt((int) blocks) * (long) BLOCK, buffer.clear());
             }
             int reads = 300;
+            long loads = c.cacheStats().loads();
             long start = System.nanoTime();
             for (int i = 0; i < reads; i++) {
                 handle.read(random.nextInt((int) blocks) * (long) BLOCK, buffer.clear());
             }
-            return new Cost(written, (System.nanoTime() - start) / 1e3 / reads);
+            long elapsed = System.nanoTime() - start;
+            return new Cost(written, (double) (c.cacheStats().loads() - loads) / reads, elapsed / 1e3 / reads);
         }
     }
 
@@ -79,8 +82,9 @@ class FormatWorkloadTest {
         for (BlockFormat format : BlockFormat.values()) {
             costs.put(format, run(format, workload));
         }
-        costs.forEach((format, cost) -> System.out.printf("%-13s %-8s %,15d bytes written %10.1f us per random block read%n",
-                name, format, cost.bytesWritten(), cost.readMicrosPerBlock()));
+        costs.forEach((format, cost) -> System.out.printf(
+                "%-13s %-8s %,15d bytes written %8.1f records and %8.1f us per random block read%n",
+                name, format, cost.bytesWritten(), cost.recordsPerBlockRead(), cost.readMicrosPerBlock()));
         return costs;
     }
 

@@ -13,7 +13,7 @@ import org.jodb.cache.HeapProfile;
 
 /**
  * The child JVM of {@link BigFileStreamingTest}: writes {@code args[0]} bytes sequentially through
- * a {@link BigFileHandle} (default file: 2 MiB blocks, AUTO format) committing every
+ * a {@link BigFileHandle} (2 MiB blocks of 4 KiB chunks, CHUNKED format) committing every
  * {@value #COMMIT_BYTES} bytes, then reads them back on a new connection and checks every byte.
  * Every {@code args[1]} bytes it prints a line with the connection cache's JOL-retained bytes, the
  * counts of chunk, bucket and block objects the cache holds, and the heap in use after a GC; it
