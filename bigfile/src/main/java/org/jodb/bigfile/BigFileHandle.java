@@ -4,8 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,15 +55,14 @@ public final class BigFileHandle implements TransactionParticipant {
     private final int blockSize;
     private final int chunkSize;
     private final BlockWriter writer;
-    /** Loaded blocks by number, least recently used first; changed ones included. */
-    private final LinkedHashMap<Long, LoadedBlock> loaded = new LinkedHashMap<>(16, 0.75f, true);
+    /** Loaded blocks, changed ones included. */
+    private final LoadedBlocks loaded = new LoadedBlocks();
     /** Blocks with unsaved changes, in block order. */
     private final TreeMap<Long, LoadedBlock> dirty = new TreeMap<>();
     /** Stored blocks written by the commit in progress (null for holes), in {@link #dirty}'s order. */
     private final List<StoredBlock> written = new ArrayList<>();
     /** Stored blocks replaced or removed in this transaction, to ghost once committed. */
     private final List<StoredBlock> retired = new ArrayList<>();
-    private long loadedBytes;
     private long budgetBytes = DEFAULT_BUDGET_BYTES;
     /** Whether this transaction removed stored blocks (a truncate): an abort then forgets every block. */
     private boolean removedBlocks;
@@ -126,7 +123,7 @@ public final class BigFileHandle implements TransactionParticipant {
 
     /** Bytes of the blocks loaded now, with {@link LoadedBlock#OVERHEAD} per block. */
     public long loadedBytes() {
-        return loadedBytes;
+        return loaded.bytes();
     }
 
     /** Blocks with changes not yet committed. */
@@ -200,7 +197,7 @@ public final class BigFileHandle implements TransactionParticipant {
             int offset = (int) (at % blockSize);
             int length = Math.min(total - done, blockSize - offset);
             LoadedBlock block = length == blockSize ? blockToOverwrite(number) : block(number);
-            ensureBytes(block);
+            loaded.allocate(block, blockSize);
             src.get(block.bytes, offset, length);
             markChanged(block, offset, length);
             done += length;
@@ -231,7 +228,7 @@ public final class BigFileHandle implements TransactionParticipant {
                     + " bytes: the new size must be between 0 and the size");
         }
         long kept = (newSize + blockSize - 1) / blockSize; // blocks [0, kept) stay
-        forgetFrom(kept);
+        loaded.from(kept).forEach(this::forget);
         LongBTree<StoredBlock> blocks = file.blocks();
         List<Long> removed = new ArrayList<>(blocks.tailMap(kept, true).keySet());
         for (long number : removed) {
@@ -287,7 +284,7 @@ public final class BigFileHandle implements TransactionParticipant {
             block.changedChunks = null;
             if (stored == null) { // stored as a hole
                 block.storedOid = 0;
-                dropBytes(block);
+                loaded.release(block);
             } else {
                 block.storedOid = Persistence.oid(stored);
                 stored.release();
@@ -305,7 +302,6 @@ public final class BigFileHandle implements TransactionParticipant {
     public void afterAbort() {
         if (removedBlocks) {
             loaded.clear(); // blocks read after the removal as holes exist again
-            loadedBytes = 0;
         } else {
             for (LoadedBlock block : new ArrayList<>(dirty.values())) {
                 forget(block);
@@ -317,14 +313,7 @@ public final class BigFileHandle implements TransactionParticipant {
     @Override
     public void transactionBegins(LongPredicate changedByOthers) {
         boolean fileChanged = changedByOthers.test(fileOid);
-        for (Iterator<LoadedBlock> it = loaded.values().iterator(); it.hasNext(); ) {
-            LoadedBlock block = it.next();
-            boolean stale = block.storedOid == 0 ? fileChanged : changedByOthers.test(block.storedOid);
-            if (stale && !block.isDirty()) {
-                it.remove();
-                loadedBytes -= block.weight();
-            }
-        }
+        loaded.removeUnchangedIf(block -> block.storedOid == 0 ? fileChanged : changedByOthers.test(block.storedOid));
     }
 
     private void endTransaction() {
@@ -347,7 +336,7 @@ public final class BigFileHandle implements TransactionParticipant {
         LoadedBlock block = loaded.get(number);
         if (block == null) {
             block = new LoadedBlock(number, null, 0);
-            add(block);
+            loaded.add(block);
         }
         return block;
     }
@@ -363,27 +352,8 @@ public final class BigFileHandle implements TransactionParticipant {
             stored.readInto(block.bytes);
         }
         Persistence.deactivateDeep(blocks); // its buckets hold the stored block, a ghost now
-        add(block);
+        loaded.add(block);
         return block;
-    }
-
-    private void add(LoadedBlock block) {
-        loaded.put(block.number, block);
-        loadedBytes += block.weight();
-    }
-
-    private void ensureBytes(LoadedBlock block) {
-        if (block.bytes == null) {
-            block.bytes = new byte[blockSize];
-            loadedBytes += blockSize;
-        }
-    }
-
-    private void dropBytes(LoadedBlock block) {
-        if (block.bytes != null) {
-            loadedBytes -= block.bytes.length;
-            block.bytes = null;
-        }
     }
 
     private void markChanged(LoadedBlock block, int offset, int length) {
@@ -396,28 +366,12 @@ public final class BigFileHandle implements TransactionParticipant {
 
     /** Drops unchanged blocks, least recently used first, until the loaded bytes fit the budget. */
     private void evict() {
-        for (Iterator<LoadedBlock> it = loaded.values().iterator(); loadedBytes > budgetBytes && it.hasNext(); ) {
-            LoadedBlock block = it.next();
-            if (!block.isDirty()) {
-                it.remove();
-                loadedBytes -= block.weight();
-            }
-        }
+        loaded.evictTo(budgetBytes);
     }
 
-    /** Forgets the blocks from {@code number} on, changed or not. */
-    private void forgetFrom(long number) {
-        for (LoadedBlock block : new ArrayList<>(loaded.values())) {
-            if (block.number >= number) {
-                forget(block);
-            }
-        }
-    }
-
+    /** Forgets a block, changed or not. */
     private void forget(LoadedBlock block) {
-        if (loaded.remove(block.number) != null) {
-            loadedBytes -= block.weight();
-        }
+        loaded.remove(block);
         dirty.remove(block.number);
     }
 

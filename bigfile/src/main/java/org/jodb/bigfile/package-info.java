@@ -11,8 +11,8 @@
  * <p><b>Inside.</b> Stored blocks are {@code WholeBlock} (one record) or {@code ChunkedBlock} (a
  * B+tree of {@code Chunk} records), both {@code StoredBlock}s; {@code FormatChoice} is the AUTO
  * rule, {@code BlockWriter} stores a handle's changed blocks at commit, {@code LoadedBlock} is a
- * block as a handle holds it, {@code BlockBytes} zero checks. All package-private: their stored
- * layout may change.
+ * block as a handle holds it and {@code LoadedBlocks} the handle's budgeted set of them,
+ * {@code BlockBytes} zero checks. All package-private: the stored layout may change.
  *
  * <p>Like every persistent object, a file and its handle are used by their connection's thread.
  */
