@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongPredicate;
 import org.jodb.Connection;
@@ -266,7 +265,7 @@ public final class BigFileHandle implements TransactionParticipant {
         file.setSize(newSize);
     }
 
-    // ---- the transaction ---------------------------------------------------------------------------
+    // ---- the transaction: called by the connection, never by the application ------------------------
 
     @Override
     public void beforeCommit() {
