@@ -79,6 +79,22 @@ public final class Connection implements AutoCloseable, CacheHolder {
         session.rollback(savepoint);
     }
 
+    /**
+     * Makes {@code participant} take part in this connection's transactions, from now until
+     * {@link #leave} or {@link #close()}; joining twice is joining once. See
+     * {@link TransactionParticipant} for when it is called.
+     */
+    public void join(TransactionParticipant participant) {
+        checkOpen();
+        session.join(participant);
+    }
+
+    /** Stops calling {@code participant}; does nothing if it had not joined. */
+    public void leave(TransactionParticipant participant) {
+        checkOpen();
+        session.leave(participant);
+    }
+
     /** Statistics of this connection's object cache. */
     public CacheStats cacheStats() {
         return session.cache().stats();
