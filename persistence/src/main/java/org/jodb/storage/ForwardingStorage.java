@@ -30,6 +30,7 @@ public abstract class ForwardingStorage implements Storage {
     @Override public GcResult collectGarbage() { return storage.collectGarbage(); }
     @Override public CompactionResult compact() { return storage.compact(); }
     @Override public List<RevisionInfo> retainedRevisions() { return storage.retainedRevisions(); }
+    @Override public long preferredRecordCacheBytes() { return storage.preferredRecordCacheBytes(); }
     @Override public StorageStats stats() { return storage.stats(); }
     @Override public void close() { storage.close(); }
 }
