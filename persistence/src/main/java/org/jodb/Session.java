@@ -59,7 +59,7 @@ final class Session implements ReferenceContext {
         this.storage = database.storage();
         this.cache = new ObjectCache(database.options().cachePolicy(), database.sizeEstimator());
         this.recordCache = database.recordCache();
-        this.codec = new RecordCodec(database.typeCatalog(), this);
+        this.codec = new RecordCodec(database.typeCatalog(), this, database.options().changeDetection());
         this.conflicts = new ConflictResolver(storage, database.typeCatalog(), this);
         this.inPlace = new InPlaceChanges(database.options().changeDetection());
     }
@@ -577,6 +577,17 @@ final class Session implements ReferenceContext {
                 return;
             }
             ghostify(object);
+        }
+
+        @Override
+        public void compareAtCommit(PersistentObject object) {
+            Checkout usable = usableFor(object, "change");
+            if (usable != this) {
+                usable.compareAtCommit(object);
+                return;
+            }
+            beforeRead(object); // begins the transaction; the object joins it
+            inPlace.compareFromNow(object);
         }
 
         @Override

@@ -1,0 +1,65 @@
+package org.jodb.tracking;
+
+import org.jodb.ConflictException;
+import org.jodb.cache.PersistentObject;
+import org.jodb.cache.StateCodes;
+import org.jodb.cache.StateManager;
+import org.jodb.storage.Record;
+
+/** Tells a tracked container's owner about a change or an untracked view. */
+final class OwnerNotice {
+    private OwnerNotice() {
+    }
+
+    /**
+     * Marks {@code owner} CHANGED after a change to one of its containers, as a field write does.
+     * Nothing happens for a container not (or no longer) holding a loaded object's state: one
+     * filled without an owner, or whose owner is a ghost (it was reloaded or evicted since, and
+     * the container is no longer what its record holds).
+     *
+     * @throws ConflictException if marking the owner began a transaction in which another
+     *                           transaction's commit of the owner replaced its state, so this
+     *                           change was made to a container the owner no longer holds
+     */
+    static void changed(PersistentObject owner) {
+        StateManager manager = managerOfLoaded(owner);
+        if (manager == null) {
+            return;
+        }
+        long serial = owner.$jodbSerial();
+        manager.beforeWrite(owner);
+        if (owner.$jodbSerial() != serial) {
+            throw new ConflictException(owner.$jodbOid(), serial, owner.$jodbSerial(), "a collection of object "
+                    + Record.hex(owner.$jodbOid()) + " (" + owner.getClass().getName() + ") was changed"
+                    + " after another transaction committed a newer state of that object; the change was not kept");
+        }
+    }
+
+    /** {@link #changed} if {@code changed}; returns {@code changed}. */
+    static boolean changedIf(PersistentObject owner, boolean changed) {
+        if (changed) {
+            changed(owner);
+        }
+        return changed;
+    }
+
+    /** Asks the owner's connection to compare {@code owner} at commit: a view it cannot track was handed out. */
+    static void untrackedView(PersistentObject owner) {
+        StateManager manager = managerOfLoaded(owner);
+        if (manager != null) {
+            manager.compareAtCommit(owner);
+        }
+    }
+
+    /** The manager of {@code owner} if it is loaded and not already CHANGED, else null. */
+    private static StateManager managerOfLoaded(PersistentObject owner) {
+        if (owner == null) {
+            return null;
+        }
+        byte code = owner.$jodbState();
+        if (code == StateCodes.CHANGED || code == StateCodes.GHOST) { // CHANGED is also TRANSIENT
+            return null;
+        }
+        return owner.$jodbManager();
+    }
+}
