@@ -25,6 +25,7 @@ import org.jodb.ConflictException;
 import org.jodb.Connection;
 import org.jodb.Database;
 import org.jodb.DatabaseOptions;
+import org.jodb.Persistence;
 import org.jodb.changes.model.CollectionsHolder;
 import org.jodb.changes.model.ListBox;
 import org.jodb.tracking.Tracked;
@@ -73,6 +74,24 @@ class TrackedCollectionsTest {
         }
 
         assertEquals(List.of("b", "a", "c", "other"), file.file().read("holder", CollectionsHolder.class, h -> List.copyOf(h.list())));
+    }
+
+    @Test
+    void aKeptListChangedAfterItsOwnerWasDeactivatedIsRefusedLoudly() {
+        file.file().read(connection -> {
+            CollectionsHolder holder = (CollectionsHolder) connection.root().get("holder");
+            List<String> kept = holder.list();
+            connection.commit();
+            Persistence.deactivate(holder); // its state is dropped; the next use loads another list
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> kept.add("d"));
+            assertTrue(refused.getMessage().contains(CollectionsHolder.class.getName()), refused.getMessage());
+            holder.list().add("e");
+            connection.commit();
+            return null;
+        });
+
+        assertEquals(List.of("b", "a", "c", "e"), file.file().read("holder", CollectionsHolder.class, h -> List.copyOf(h.list())));
     }
 
     @Test

@@ -73,7 +73,9 @@ class TrackedListChangesTest {
                 change("addFirst", list -> sequenced(list, "addFirst", () -> list.add(0, "d"), "d")),
                 change("addLast", list -> sequenced(list, "addLast", () -> list.add("d"), "d")),
                 change("removeFirst", list -> sequenced(list, "removeFirst", () -> list.remove(0))),
-                change("removeLast", list -> sequenced(list, "removeLast", () -> list.remove(2))));
+                change("removeLast", list -> sequenced(list, "removeLast", () -> list.remove(2))),
+                change("reversed add", list -> reversed(list).add("d")),
+                change("reversed removeFirst", list -> sequenced(reversed(list), "removeFirst", () -> list.remove(2))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -132,6 +134,38 @@ class TrackedListChangesTest {
 
     private static Arguments change(String name, Consumer<List<String>> change) {
         return Arguments.of(name, change);
+    }
+
+    /** Java 21's {@code reversed()} view, or on an older JDK a list that changes {@code list} as that view would. */
+    @SuppressWarnings("unchecked")
+    private static List<String> reversed(List<String> list) {
+        try {
+            return (List<String>) List.class.getMethod("reversed").invoke(list);
+        } catch (NoSuchMethodException e) {
+            return new java.util.AbstractList<>() {
+                @Override
+                public String get(int index) {
+                    return list.get(list.size() - 1 - index);
+                }
+
+                @Override
+                public int size() {
+                    return list.size();
+                }
+
+                @Override
+                public void add(int index, String element) {
+                    list.add(list.size() - index, element);
+                }
+
+                @Override
+                public String remove(int index) {
+                    return list.remove(list.size() - 1 - index);
+                }
+            };
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /**
