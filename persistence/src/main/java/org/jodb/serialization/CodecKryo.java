@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jodb.cache.PersistentObject;
+import org.jodb.tracking.Tracked;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
@@ -59,6 +60,14 @@ final class CodecKryo extends Kryo {
 
     PersistentObject trackingOwner() {
         return trackingOwner;
+    }
+
+    /** {@code container}, which a tracking serializer just filled: a tracked one now reports its changes. */
+    <T> T filled(T container) {
+        if (container instanceof Tracked) {
+            ((Tracked) container).trackChangesOf(trackingOwner);
+        }
+        return container;
     }
 
     @Override

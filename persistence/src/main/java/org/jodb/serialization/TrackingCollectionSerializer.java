@@ -5,7 +5,6 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.serializers.CollectionSerializer;
 import java.util.ArrayList;
 import java.util.Collection;
-import org.jodb.tracking.Tracked;
 import org.jodb.tracking.TrackedArrayList;
 import org.jodb.tracking.TrackedHashSet;
 
@@ -27,10 +26,6 @@ final class TrackingCollectionSerializer extends CollectionSerializer<Collection
 
     @Override
     public Collection read(Kryo kryo, Input input, Class<? extends Collection> type) {
-        Collection collection = super.read(kryo, input, type);
-        if (collection instanceof Tracked) { // filled: from now on its changes are reported
-            ((Tracked) collection).trackChangesOf(((CodecKryo) kryo).trackingOwner());
-        }
-        return collection;
+        return ((CodecKryo) kryo).filled(super.read(kryo, input, type));
     }
 }

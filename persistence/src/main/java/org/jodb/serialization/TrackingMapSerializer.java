@@ -4,7 +4,6 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.serializers.MapSerializer;
 import java.util.Map;
-import org.jodb.tracking.Tracked;
 import org.jodb.tracking.TrackedHashMap;
 
 /** As {@link TrackingCollectionSerializer}, for {@code HashMap}. */
@@ -20,11 +19,7 @@ final class TrackingMapSerializer extends MapSerializer<Map> {
 
     @Override
     public Map read(Kryo kryo, Input input, Class<? extends Map> type) {
-        Map map = super.read(kryo, input, type);
-        if (map instanceof Tracked) {
-            ((Tracked) map).trackChangesOf(((CodecKryo) kryo).trackingOwner());
-        }
-        return map;
+        return ((CodecKryo) kryo).filled(super.read(kryo, input, type));
     }
 
     /** The initial capacity of a hash table that holds {@code size} entries without resizing. */

@@ -14,7 +14,6 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,9 +28,7 @@ import org.jodb.Persistence;
 import org.jodb.changes.model.CollectionsHolder;
 import org.jodb.changes.model.ListBox;
 import org.jodb.tracking.Tracked;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What tracked collections are beyond their changes: stored exactly as the plain classes, equal to
@@ -39,16 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * they report their changes themselves, a collection kept from an earlier transaction is committed
  * when changed without using its owner.
  */
-class TrackedCollectionsTest {
-    @TempDir
-    Path directory;
-    private TrackedHolderFile file;
-
-    @BeforeEach
-    void store() {
-        file = new TrackedHolderFile(directory);
-    }
-
+class TrackedCollectionsTest extends WithTrackedHolder {
     @Test
     void aListKeptFromAnEarlierTransactionIsCommittedWhenChangedWithoutUsingItsOwner() {
         file.file().read(connection -> {

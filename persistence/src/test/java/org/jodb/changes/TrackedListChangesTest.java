@@ -1,7 +1,6 @@
 package org.jodb.changes;
 
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,8 +11,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jodb.changes.model.CollectionsHolder;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,16 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the Java 21 methods (called by reflection, so that the test compiles for Java 17 too); and a
  * nested list in a map. Uses that change nothing do not rewrite the owner.
  */
-class TrackedListChangesTest {
-    @TempDir
-    Path directory;
-    private TrackedHolderFile file;
-
-    @BeforeEach
-    void store() {
-        file = new TrackedHolderFile(directory);
-    }
-
+class TrackedListChangesTest extends WithTrackedHolder {
     static Stream<Arguments> changes() {
         return Stream.of(
                 change("add", list -> list.add("d")),

@@ -1,14 +1,11 @@
 package org.jodb.changes;
 
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jodb.changes.model.CollectionsHolder;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,16 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code setValue} through iteration, {@code forEach}, streams and {@code toArray} included). Uses
  * that change nothing do not rewrite the owner.
  */
-class TrackedMapChangesTest {
-    @TempDir
-    Path directory;
-    private TrackedHolderFile file;
-
-    @BeforeEach
-    void store() {
-        file = new TrackedHolderFile(directory);
-    }
-
+class TrackedMapChangesTest extends WithTrackedHolder {
     @SuppressWarnings("unchecked")
     static Stream<Arguments> changes() {
         return Stream.of(

@@ -1,14 +1,11 @@
 package org.jodb.changes;
 
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jodb.changes.model.CollectionsHolder;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,16 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every way to change a loaded {@code HashSet} (a tracked one) is committed, with nothing compared
  * at commit; uses that change nothing, iteration included, do not rewrite the owner.
  */
-class TrackedSetChangesTest {
-    @TempDir
-    Path directory;
-    private TrackedHolderFile file;
-
-    @BeforeEach
-    void store() {
-        file = new TrackedHolderFile(directory);
-    }
-
+class TrackedSetChangesTest extends WithTrackedHolder {
     static Stream<Arguments> changes() {
         return Stream.of(
                 change("add", set -> set.add("d")),
