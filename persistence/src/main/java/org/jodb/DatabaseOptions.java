@@ -19,8 +19,10 @@ import org.jodb.cache.EvictionPolicy;
  *                          from record lengths alone
  * @param changeDetection   whether a commit also writes objects changed in place, without a field
  *                          write (an element added to a list held in a field, an array element,
- *                          a field of a plain nested object), found by comparing each object used
- *                          in the transaction with its state when loaded; {@code false} keeps only
+ *                          a field of a plain nested object), reported by the tracked versions of
+ *                          loaded {@code ArrayList}, {@code HashMap} and {@code HashSet} values or
+ *                          found by comparing each other object used in the transaction with its
+ *                          state when loaded; {@code false} keeps only
  *                          field writes and {@code markChanged()}, as in ZODB (per class:
  *                          {@link Persistent#detectChanges()})
  */

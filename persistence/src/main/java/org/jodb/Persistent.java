@@ -20,7 +20,8 @@ import java.lang.annotation.Target;
  * attributes). The annotation is inherited, so subclasses are persistent too. A persistent
  * class may extend a plain class only if that class declares no non-transient instance fields.
  *
- * <p>Changes made in place ({@code items.add(x)}, {@code values[i] = x}) write no field; they are
+ * <p>Changes made in place ({@code items.add(x)}, {@code values[i] = x}) write no field; a loaded
+ * {@code ArrayList}, {@code HashMap} or {@code HashSet} reports them itself, other changes are
  * found at commit by comparison ({@link #detectChanges()}).
  */
 @Documented
@@ -32,9 +33,11 @@ public @interface Persistent {
     /**
      * Whether a commit looks for changes made in place, without a field write, to this class's
      * objects (elements of collections, maps and arrays held in fields, fields of plain nested
-     * objects): each such object used in a transaction is compared at commit with its state when it
-     * was loaded (see {@code DatabaseOptions.withChangeDetection}). {@code false} leaves only field
-     * writes and {@code markChanged()} as changes, as in ZODB, and saves the comparison. Inherited
+     * objects): the {@code ArrayList}, {@code HashMap} and {@code HashSet} values of a loaded object
+     * are tracked versions that mark it changed, and each other such object used in a transaction
+     * is compared at commit with its state when it was loaded (see
+     * {@code DatabaseOptions.withChangeDetection}). {@code false} leaves only field writes and
+     * {@code markChanged()} as changes, as in ZODB, loads plain collections and saves the comparison. Inherited
      * by subclasses that do not say otherwise.
      */
     boolean detectChanges() default true;

@@ -66,7 +66,10 @@ final class Session implements ReferenceContext {
         this.storage = database.storage();
         this.cache = new ObjectCache(database.options().cachePolicy(), database.sizeEstimator());
         this.recordCache = database.recordCache();
-        this.codec = new RecordCodec(database.typeCatalog(), this);
+        // A read-only session keeps plain collections: a tracked one would refuse a change at the
+        // call, after making it; compared at commit, the change is refused and dropped there.
+        this.codec = new RecordCodec(database.typeCatalog(), this,
+                database.options().changeDetection() && readOnlyRevision < 0);
         this.conflicts = new ConflictResolver(storage, database.typeCatalog(), this);
         this.inPlace = new InPlaceChanges(database.options().changeDetection());
     }
@@ -630,6 +633,17 @@ final class Session implements ReferenceContext {
                 return;
             }
             ghostify(object);
+        }
+
+        @Override
+        public void compareAtCommit(PersistentObject object) {
+            Checkout usable = usableFor(object, "change");
+            if (usable != this) {
+                usable.compareAtCommit(object);
+                return;
+            }
+            beforeRead(object); // begins the transaction; the object joins it
+            inPlace.compareFromNow(object);
         }
 
         @Override

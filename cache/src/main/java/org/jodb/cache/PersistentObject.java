@@ -54,7 +54,8 @@ public interface PersistentObject {
 
     /**
      * The connection's digest of this object's in-place-changeable state as loaded or last
-     * committed (see {@code org.jodb.serialization.StateDigest}); 0 if it has none.
+     * committed (see {@code org.jodb.serialization.StateDigest}); 0 if it has none, which includes
+     * an object whose in-place-changeable state is only collections that report their own changes.
      */
     long $jodbDigest();
 

@@ -44,4 +44,17 @@ public interface StateManager {
      * @throws IllegalStateException if the manager is closed
      */
     void setSticky(PersistentObject object, boolean sticky);
+
+    /**
+     * Called when a container that reports its changes to {@code object} (a collection decoded
+     * from its record) hands out a view whose changes it cannot report, while the object is loaded
+     * and not CHANGED: from now on, until the object is reloaded, its state is compared at commit
+     * with its state as of this call. The default, for managers that compare nothing, marks it
+     * changed, as {@link #beforeWrite} does: the change must not be lost.
+     *
+     * @throws IllegalStateException if the manager is closed or, by default, read-only
+     */
+    default void compareAtCommit(PersistentObject object) {
+        beforeWrite(object);
+    }
 }

@@ -69,10 +69,16 @@
  * <tr><td>UPTODATE or STICKY &rarr; CHANGED</td><td>write hook, {@code markChanged()}</td><td>begin
  *     the transaction if none, mark it CHANGED, add it to the changed list. A pinned object stays
  *     in the sticky set</td></tr>
+ * <tr><td>UPTODATE or STICKY &rarr; CHANGED (a tracked collection changed)</td><td>a collection
+ *     of {@code org.jodb.tracking} in the object's state, after a call that changed it</td><td>as
+ *     the write hook ({@code beforeWrite}); a ghost owner (the collection is stale) throws
+ *     instead. Taking an untracked view ({@code subList}) calls
+ *     {@code StateManager.compareAtCommit}: the object gets a baseline digest and is watched</td></tr>
  * <tr><td>UPTODATE or STICKY &rarr; CHANGED (changed in place)</td><td>the connection at
  *     {@code commit()}, {@code savepoint()} and {@code minimize()}; the user's
  *     {@code deactivate()} of an UPTODATE one (also through {@code deactivateDeep()})</td><td>every watched object (used in this transaction, class with in-place-changeable
- *     fields, detection on) whose {@code org.jodb.serialization.StateDigest} differs from its
+ *     fields, detection on, with a baseline digest: its state is not only tracked collections)
+ *     whose {@code org.jodb.serialization.StateDigest} differs from its
  *     {@code $jodbDigest} is marked CHANGED and written like any other</td></tr>
  * <tr><td>TRANSIENT &rarr; CHANGED</td><td>the connection, encoding a reference to it at commit or
  *     savepoint ({@code Session.referenceTo})</td><td>give it a new oid and the manager, serial 0;

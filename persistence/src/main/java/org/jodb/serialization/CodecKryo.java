@@ -8,10 +8,14 @@ import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
 import java.net.URI;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jodb.cache.PersistentObject;
+import org.jodb.tracking.Tracked;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
@@ -20,11 +24,14 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * many top-level writes that share one reference table), and jodb's serializers chosen before
  * Kryo's defaults: persistent objects by reference, enums and EnumMap keys by name, records by
  * component name, unmodifiable/synchronized views, and layout-based plain objects instead of
- * Kryo's FieldSerializer.
+ * Kryo's FieldSerializer; {@code ArrayList}, {@code HashMap} and {@code HashSet} decode as tracked
+ * versions for an owner whose changes are tracked ({@link #trackingOwner(PersistentObject)}).
  */
 final class CodecKryo extends Kryo {
     private final TypeCatalog catalog;
     private final PersistentReferenceSerializer persistentReferences;
+    /** The object whose record is being decoded, if its collections are to be tracked; else null. */
+    private PersistentObject trackingOwner;
 
     CodecKryo(TypeCatalog catalog, ReferenceContext context, OidSet references) {
         super(new CatalogClassResolver(catalog), new MapReferenceResolver());
@@ -46,6 +53,23 @@ final class CodecKryo extends Kryo {
         addDefaultSerializer(Timestamp.class, new DefaultSerializers.TimestampSerializer());
     }
 
+    /** Decodes the next record's {@code ArrayList}, {@code HashMap} and {@code HashSet} values as tracked for {@code owner} (null: plain). */
+    void trackingOwner(PersistentObject owner) {
+        trackingOwner = owner;
+    }
+
+    PersistentObject trackingOwner() {
+        return trackingOwner;
+    }
+
+    /** {@code container}, which a tracking serializer just filled: a tracked one now reports its changes. */
+    <T> T filled(T container) {
+        if (container instanceof Tracked) {
+            ((Tracked) container).trackChangesOf(trackingOwner);
+        }
+        return container;
+    }
+
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Serializer getDefaultSerializer(Class type) {
@@ -57,6 +81,12 @@ final class CodecKryo extends Kryo {
         }
         if (type == EnumMap.class) {
             return new EnumMapByNameSerializer();
+        }
+        if (type == ArrayList.class || type == HashSet.class) {
+            return new TrackingCollectionSerializer();
+        }
+        if (type == HashMap.class) {
+            return new TrackingMapSerializer();
         }
         if (type.isRecord()) {
             return new RecordValueSerializer(catalog, type);

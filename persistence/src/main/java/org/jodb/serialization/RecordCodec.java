@@ -32,6 +32,8 @@ public final class RecordCodec {
 
     private final TypeCatalog catalog;
     private final ReferenceContext context;
+    /** Whether decoded records of watched classes get tracked collections ({@link #RecordCodec(TypeCatalog, ReferenceContext, boolean)}). */
+    private final boolean tracking;
     private final OidSet references = new OidSet();
     private final CodecKryo kryo;
     private Output output = new Output(1024, -1);
@@ -40,9 +42,21 @@ public final class RecordCodec {
     private boolean busy;
     private RecordCodec nested;
 
+    /** A codec whose decoded collections are all plain ones (for detached copies). */
     public RecordCodec(TypeCatalog catalog, ReferenceContext context) {
+        this(catalog, context, false);
+    }
+
+    /**
+     * A codec; with {@code tracking}, decoding the record of an object whose class has its changes
+     * detected ({@link StateDigest#isWatched}) creates its {@code ArrayList}, {@code HashMap} and
+     * {@code HashSet} values, at any nesting, as {@link org.jodb.tracking.Tracked} versions that
+     * report their changes to that object.
+     */
+    public RecordCodec(TypeCatalog catalog, ReferenceContext context, boolean tracking) {
         this.catalog = catalog;
         this.context = context;
+        this.tracking = tracking;
         this.kryo = new CodecKryo(catalog, context, references);
     }
 
@@ -124,6 +138,7 @@ public final class RecordCodec {
         }
         input.setBuffer(payload);
         kryo.reset();
+        kryo.trackingOwner(tracking && StateDigest.isWatched(target.getClass()) ? target : null);
         try {
             plan.readInto(kryo, input, target);
         } catch (RuntimeException e) {
@@ -131,6 +146,7 @@ public final class RecordCodec {
             throw decodeFailure(plan, e);
         } finally {
             kryo.reset();
+            kryo.trackingOwner(null);
             input.setBuffer(NO_BYTES); // do not keep the payload reachable
         }
     }
@@ -174,7 +190,7 @@ public final class RecordCodec {
 
     private RecordCodec nested() {
         if (nested == null) {
-            nested = new RecordCodec(catalog, context);
+            nested = new RecordCodec(catalog, context, tracking);
         }
         return nested;
     }

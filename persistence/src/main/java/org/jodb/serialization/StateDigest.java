@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jodb.JodbException;
 import org.jodb.cache.PersistentObject;
+import org.jodb.tracking.Tracked;
 
 /**
  * A 64-bit digest of the part of a persistent object's state that can change without a field
@@ -112,6 +113,10 @@ public final class StateDigest {
     /** Nested containers already visited in the current walk, with their visit number. */
     private final IdentityHashMap<Object, Integer> visited = new IdentityHashMap<>();
     private int depth;
+    /** The object whose state {@link #baseline} walks; set while it does. */
+    private PersistentObject owner;
+    /** Whether the current walk met a value whose changes no tracked container reports. */
+    private boolean untracked;
     private Class<?> lastType;
     private Kind lastKind;
 
@@ -121,6 +126,23 @@ public final class StateDigest {
      */
     public static boolean isWatched(Class<?> type) {
         return WATCHED.get(type);
+    }
+
+    /**
+     * The baseline to compare {@code object} with at commit: 0 if every in-place-changeable value
+     * in its state reports its own changes to it (values that cannot change in place, and
+     * {@link Tracked} collections tracking every change of {@code object}), so that nothing needs
+     * comparing; else its digest ({@link #of}), never 0.
+     */
+    public long baseline(PersistentObject object) {
+        owner = object;
+        untracked = false;
+        try {
+            long digest = of(object);
+            return !untracked ? 0 : digest != 0 ? digest : 1;
+        } finally {
+            owner = null;
+        }
     }
 
     /** The digest of the in-place-changeable state of {@code object}; see the class comment. */
@@ -163,6 +185,7 @@ public final class StateDigest {
             case TEXT:
                 return string(value.toString());
             case JDK_OTHER:
+                untracked = true; // Date, BitSet, StringBuilder, atomics: mutable, not tracked
                 // Neither alone is the whole state of every JDK value: Timestamp's hashCode ignores its
                 // nanoseconds, Date's toString its milliseconds, StringBuilder has no value hashCode.
                 long text = string(value.toString());
@@ -188,12 +211,16 @@ public final class StateDigest {
         try {
             switch (kindOf(type)) {
                 case ARRAY:
+                    untracked = true;
                     return array(value);
                 case MAP:
+                    untracked |= !isTracked(value);
                     return map((Map<?, ?>) value);
                 case COLLECTION:
+                    untracked |= !isTracked(value);
                     return collection((Collection<?>) value);
                 default:
+                    untracked |= !type.isRecord(); // a record cannot change in place, a plain object can
                     long hash = mix(type.hashCode()); // a plain object or a record: field by field
                     for (FieldSlot slot : ClassShape.of(type).slots) {
                         hash = combine(hash, value(slot.field.get(value)));
@@ -203,6 +230,10 @@ public final class StateDigest {
         } finally {
             depth--;
         }
+    }
+
+    private boolean isTracked(Object container) {
+        return container instanceof Tracked && ((Tracked) container).tracksEveryChangeOf(owner);
     }
 
     /** The kind of {@code type}, remembering the last class asked: elements of one class follow each other. */

@@ -4,6 +4,7 @@ import java.lang.reflect.Proxy;
 import java.util.EnumSet;
 import org.jodb.NotEnhancedException;
 import org.jodb.enhance.Enhancement;
+import org.jodb.tracking.Tracked;
 
 /**
  * Which classes may appear in a stored value graph, decided once per class. Runtime resources
@@ -23,7 +24,8 @@ final class Storability {
 
     /**
      * The class to record for a value of class {@code type}: an enum constant with a body is stored
-     * as its enum, every EnumSet implementation as EnumSet.
+     * as its enum, every EnumSet implementation as EnumSet, a tracked collection
+     * ({@link org.jodb.tracking.Tracked}) as the plain class it extends.
      *
      * @throws UnstorableValueException if such values cannot be stored
      * @throws NotEnhancedException     for a persistent class that was not enhanced
@@ -38,6 +40,9 @@ final class Storability {
         }
         if (EnumSet.class.isAssignableFrom(type)) {
             return EnumSet.class;
+        }
+        if (Tracked.class.isAssignableFrom(type)) {
+            return type.getSuperclass(); // stored as the plain collection it extends
         }
         check(type);
         return type;

@@ -16,6 +16,9 @@
  * {@link org.jodb.serialization.StateDigest} (the digest compared at commit by {@code Session}; see
  * the contract in {@link org.jodb.cache}). The package-private rest are Kryo serializers and the
  * layout machinery: {@code ClassShape}, {@code DecodePlan}, {@code StoredLayout},
+ * {@code TrackingCollectionSerializer} and {@code TrackingMapSerializer} (which decode
+ * {@code ArrayList}, {@code HashSet} and {@code HashMap} as {@link org.jodb.tracking} collections
+ * for an object whose changes are detected, and store those as the plain classes),
  * {@code Storability} (refuses threads, streams, lambdas...), {@code CatalogClassResolver}.
  */
 package org.jodb.serialization;
