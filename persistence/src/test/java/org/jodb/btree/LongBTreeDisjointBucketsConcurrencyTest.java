@@ -102,7 +102,7 @@ class LongBTreeDisjointBucketsConcurrencyTest {
 
     private static int buckets(LongBTree<?> tree) {
         int[] count = {0};
-        tree.visit(new LongTreeVisitor() {
+        tree.visit(new TreeVisitor() {
             @Override
             public void visitBucket(TreePart bucket) {
                 count[0]++;
