@@ -51,6 +51,7 @@ class ObjectBTreeBadInputTest {
                 Map raw = new ObjectBTree<String, String>();
                 // the first insert into an empty tree: no other key to compare with
                 assertThrows(ClassCastException.class, () -> raw.put(new Object(), "not comparable"));
+                assertThrows(ClassCastException.class, () -> raw.get(new Object()), "as TreeMap, even when empty");
                 assertTrue(raw.isEmpty());
                 assertEquals(0, raw.size());
                 raw.put("a", "one");
