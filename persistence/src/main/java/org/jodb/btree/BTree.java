@@ -25,10 +25,10 @@ import org.jodb.enhance.Enhancement;
  * in the order of a {@link Comparator} or their natural order. This class holds everything else,
  * once: lookups, splits, removals, size, views, iterators, merges, walking and deep deactivation.
  *
- * <p>A lookup loads the nodes and the one bucket on its path. A change writes the bucket it changes (an insert or removal also one
- * small size stripe, see below); only a bucket that splits or empties writes its parent too (and
- * a node that splits, its own parent), so a commit writes a few small records whatever the tree's
- * size. Values are stored like fields: persistent objects by reference, anything else
+ * <p>A lookup loads the nodes and the one bucket on its path. A change writes the bucket it
+ * changes (an insert or removal also one small size stripe, see below); only a bucket that splits
+ * or empties writes its parent too (and a node that splits, its own parent), so a commit writes a
+ * few small records whatever the tree's size. Values are stored like fields: persistent objects by reference, anything else
  * inside the bucket's record. A value changed in place (a plain list, say) is not seen: put it
  * again, or store persistent objects.
  *
@@ -38,8 +38,8 @@ import org.jodb.enhance.Enhancement;
  * by the merge). A split or an emptied bucket writes the parent node, which does not merge.
  *
  * <p><b>Capacities.</b> Buckets hold up to {@code bucketCapacity} entries and nodes up to
- * {@code nodeCapacity} children, fixed at creation (each kind of tree has its defaults). A full bucket or node
- * splits in two halves, except when the entry goes after its last one: then the new sibling starts
+ * {@code nodeCapacity} children, fixed at creation (each kind of tree has its defaults). A full
+ * bucket or node splits in two halves, except when the entry goes after its last one: then the new sibling starts
  * with that entry alone, so that ascending inserts leave full buckets behind, not half-full ones.
  *
  * <p><b>Removals.</b> A bucket leaves the tree only when it empties (its parent and the bucket
@@ -81,6 +81,7 @@ import org.jodb.enhance.Enhancement;
  */
 @Persistent(detectChanges = false)
 public abstract class BTree<K, V> implements NavigableMap<K, V> {
+    // Package-private constructor and abstract methods: only LongBTree and ObjectBTree extend it.
     private static final int SIZE_STRIPES = 8;
     /** Reads {@link #sizeStripes} without the read hook, for deep deactivation. */
     private static final VarHandle SIZE_STRIPES_FIELD;

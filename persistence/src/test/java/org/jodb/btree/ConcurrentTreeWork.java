@@ -69,6 +69,18 @@ final class ConcurrentTreeWork {
         return (BTree<K, String>) conn.root().get("tree");
     }
 
+    /** The number of buckets of {@code tree}, counted by walking it. */
+    static int buckets(BTree<?, ?> tree) {
+        int[] count = {0};
+        tree.visit(new TreeVisitor() {
+            @Override
+            public void visitBucket(TreePart bucket) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
     /** Widens the window in which another thread commits to the same bucket. */
     static void pause() {
         try {

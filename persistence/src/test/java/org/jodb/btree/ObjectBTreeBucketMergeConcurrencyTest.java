@@ -65,21 +65,10 @@ class ObjectBTreeBucketMergeConcurrencyTest {
                 assertEquals(2, depth, "one level of nodes above the buckets: no split happened");
                 assertEquals(expected.size(), tree.size(), "size");
                 assertEquals(expected, new TreeMap<>(tree), "entries");
-                assertEquals(4, countBuckets(tree), "the inserts all went to the last bucket, which did not split");
+                assertEquals(4, ConcurrentTreeWork.buckets(tree), "the inserts all went to the last bucket, which did not split");
             }
             System.out.printf("[object-bucket-merge] %d inserts by %d threads into one bucket, all committed at"
                     + " the first attempt; %d entries%n", THREADS * INSERTS, THREADS, expected.size());
         }
-    }
-
-    private static int countBuckets(BTree<?, ?> tree) {
-        int[] count = {0};
-        tree.visit(new TreeVisitor() {
-            @Override
-            public void visitBucket(TreePart bucket) {
-                count[0]++;
-            }
-        });
-        return count[0];
     }
 }

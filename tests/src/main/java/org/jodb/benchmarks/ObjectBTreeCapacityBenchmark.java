@@ -1,14 +1,11 @@
 package org.jodb.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jodb.Connection;
 import org.jodb.Database;
 import org.jodb.DatabaseOptions;
@@ -115,15 +112,7 @@ public class ObjectBTreeCapacityBenchmark {
         connection.close();
         db.close();
         storage.close();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        BenchDirectory.delete(dir);
     }
 
     private String nextKey() {
