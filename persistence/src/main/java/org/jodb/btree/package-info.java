@@ -24,9 +24,9 @@
  *
  * <p><b>Capacities.</b> Buckets of 120 entries and nodes of 500 children for {@code long} keys
  * (ZODB's for integer keys, measured by {@code BTreeBenchmark}); 30 and 250 for object keys,
- * chosen with {@code ObjectBTreeCapacityBenchmark} (random 25-character strings, 200,000 entries,
- * bucket capacities 15 to 120; see {@link org.jodb.btree.ObjectBTree}). Both are set per tree at
- * creation.
+ * confirmed with {@code ObjectBTreeCapacityProbe} and {@code ObjectBTreeCapacityBenchmark} (random
+ * 25-character strings, 200,000 entries, buckets of 15 to 120; the figures are in
+ * {@link org.jodb.btree.ObjectBTree}). Both are set per tree at creation.
  *
  * <p><b>Walking and freeing memory.</b> {@link org.jodb.btree.TreeVisitor} and
  * {@link org.jodb.btree.TreePart} walk a tree's parts, loading only what the visitor asks for.
