@@ -125,22 +125,22 @@ final class KeySet<K> extends AbstractSet<K> implements NavigableSet<K> {
 
     @Override
     public NavigableSet<K> descendingSet() {
-        return new KeySet(map.descendingMap(), present);
+        return new KeySet<>(map.descendingMap(), present);
     }
 
     @Override
     public NavigableSet<K> subSet(K fromElement, boolean fromInclusive, K toElement, boolean toInclusive) {
-        return new KeySet(map.subMap(fromElement, fromInclusive, toElement, toInclusive), present);
+        return new KeySet<>(map.subMap(fromElement, fromInclusive, toElement, toInclusive), present);
     }
 
     @Override
     public NavigableSet<K> headSet(K toElement, boolean inclusive) {
-        return new KeySet(map.headMap(toElement, inclusive), present);
+        return new KeySet<>(map.headMap(toElement, inclusive), present);
     }
 
     @Override
     public NavigableSet<K> tailSet(K fromElement, boolean inclusive) {
-        return new KeySet(map.tailMap(fromElement, inclusive), present);
+        return new KeySet<>(map.tailMap(fromElement, inclusive), present);
     }
 
     @Override
