@@ -28,9 +28,9 @@ import org.jodb.enhance.Enhancement;
  * <p>A lookup loads the nodes and the one bucket on its path. A change writes the bucket it
  * changes (an insert or removal also one small size stripe, see below); only a bucket that splits
  * or empties writes its parent too (and a node that splits, its own parent), so a commit writes a
- * few small records whatever the tree's size. Values are stored like fields: persistent objects by reference, anything else
- * inside the bucket's record. A value changed in place (a plain list, say) is not seen: put it
- * again, or store persistent objects.
+ * few small records whatever the tree's size. Values are stored like fields: persistent objects
+ * by reference, anything else inside the bucket's record. A value changed in place (a plain list,
+ * say) is not seen: put it again, or store persistent objects.
  *
  * <p><b>Concurrent changes.</b> Two transactions changing different keys of one bucket both
  * commit: the later one merges the bucket key by key (see {@code Bucket.mergeConflict} for

@@ -3,7 +3,10 @@ package org.jodb.btree;
 import java.util.Comparator;
 import org.jodb.Persistent;
 
-/** A {@link TreeNode} of an {@link ObjectBTree}: its separators in an {@code Object[]}, ordered by the tree's comparator. */
+/**
+ * A {@link TreeNode} of an {@link ObjectBTree}: its separators in an {@code Object[]}, ordered by
+ * the tree's comparator, which the node stores too.
+ */
 @Persistent(detectChanges = false)
 final class ObjectTreeNode extends TreeNode {
     private Object[] separators;

@@ -10,7 +10,10 @@ import java.util.function.IntFunction;
 import org.jodb.Connection;
 import org.jodb.Database;
 
-/** What the tree concurrency tests share: running work on real threads, the tree under the root, its size stripes, a pause. */
+/**
+ * What the tree concurrency tests share: running work on real threads, the tree under the root,
+ * its size stripes and buckets, a pause.
+ */
 final class ConcurrentTreeWork {
     private ConcurrentTreeWork() {
     }
