@@ -35,8 +35,8 @@ import org.jodb.Persistent;
  * keys. Larger keys favour smaller buckets still: a bucket's record holds its keys.
  *
  * <p><b>Keys.</b> Null keys throw {@link NullPointerException}, even when the comparator would
- * accept null (a stored null key would also sort differently under another comparator instance's
- * rules; {@code TreeMap} allows it only then). A key the tree cannot order (not {@link Comparable}
+ * order null ({@code TreeMap} allows them then): one rule for every tree, and inside the tree null
+ * means "no key", the open end of a view's range or of a part's ({@link TreePart#lowerBound()}). A key the tree cannot order (not {@link Comparable}
  * under natural order, or one the comparator rejects) throws {@link ClassCastException} and leaves
  * the tree unchanged, the first insert into an empty tree included (it compares the key with
  * itself, as {@code TreeMap} does).
