@@ -2,7 +2,7 @@ package org.jodb;
 
 import org.jodb.cache.CacheHolder;
 import org.jodb.cache.CacheStats;
-import org.jodb.cache.ObjectCache;
+import org.jodb.cache.ObjectCacheView;
 import org.jodb.collections.PersistentMap;
 import org.jodb.storage.Storage;
 
@@ -79,6 +79,22 @@ public final class Connection implements AutoCloseable, CacheHolder {
         session.rollback(savepoint);
     }
 
+    /**
+     * Makes {@code participant} take part in this connection's transactions, from now until
+     * {@link #leave} or {@link #close()}; joining twice is joining once. See
+     * {@link TransactionParticipant} for when it is called.
+     */
+    public void join(TransactionParticipant participant) {
+        checkOpen();
+        session.join(participant);
+    }
+
+    /** Stops calling {@code participant}; does nothing if it had not joined. */
+    public void leave(TransactionParticipant participant) {
+        checkOpen();
+        session.leave(participant);
+    }
+
     /** Statistics of this connection's object cache. */
     public CacheStats cacheStats() {
         return session.cache().stats();
@@ -93,13 +109,10 @@ public final class Connection implements AutoCloseable, CacheHolder {
         session.minimize();
     }
 
-    /**
-     * This connection's object cache, for tools such as {@link org.jodb.cache.HeapProfile}; read it,
-     * do not change it.
-     */
+    /** This connection's object cache, read-only, for tools such as {@link org.jodb.cache.HeapProfile}. */
     @Override
-    public ObjectCache objectCache() {
-        return session.cache();
+    public ObjectCacheView objectCache() {
+        return session.cache().view();
     }
 
     /** The revision the current transaction reads, or the last one it read between transactions. */

@@ -301,12 +301,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The record cache's budget: as set, or for {@code AUTOMATIC_RECORD_CACHE} none over memory. */
+    /** The record cache's budget: as set, or for {@code AUTOMATIC_RECORD_CACHE} what the storage prefers. */
     private static long recordCacheBytes(DatabaseOptions options, Storage storage) {
         if (options.recordCacheBytes() != DatabaseOptions.AUTOMATIC_RECORD_CACHE) {
             return options.recordCacheBytes();
         }
-        return storage instanceof MemoryStorage ? 0 : DatabaseOptions.DEFAULT_RECORD_CACHE_BYTES;
+        return storage.preferredRecordCacheBytes();
     }
 
 

@@ -29,11 +29,12 @@ public record DatabaseOptions(int cacheTargetCount, long cacheTargetBytes, long 
                               boolean changeDetection) {
 
     /**
-     * The default {@code recordCacheBytes}: a record cache of {@value #DEFAULT_RECORD_CACHE_BYTES}
-     * bytes over a storage that reads from a file, none over {@code MemoryStorage}. There the
-     * records already are in memory and a lookup in the record cache costs more than the load it
-     * saves; on the file storage it saves the tree walk, the decoding and, for large records, a
-     * positional read (see the README's benchmark figures).
+     * The default {@code recordCacheBytes}: the record cache the storage prefers
+     * ({@code Storage.preferredRecordCacheBytes}): {@value #DEFAULT_RECORD_CACHE_BYTES} bytes over a
+     * storage that reads from a file, none over {@code MemoryStorage}. There the records already are
+     * in memory and a lookup in the record cache costs more than the load it saves; on the file
+     * storage it saves the tree walk, the decoding and, for large records, a positional read (see the
+     * README's benchmark figures).
      */
     public static final long AUTOMATIC_RECORD_CACHE = -1;
 

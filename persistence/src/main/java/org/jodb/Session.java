@@ -2,10 +2,13 @@ package org.jodb;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import org.jodb.cache.ObjectCache;
 import org.jodb.cache.PersistentObject;
 import org.jodb.cache.RecordCache;
@@ -45,12 +48,16 @@ final class Session implements ReferenceContext {
     private final Set<PersistentObject> sticky = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The revision a read-only session reads for its whole life ({@link Database#openAt}), or -1. */
     private final long readOnlyRevision;
+    /** Joined through the current checkout's connection; cleared at check-in. */
+    private final List<TransactionParticipant> participants = new ArrayList<>();
 
     /** The current checkout; volatile so that a closed checkout's thread reads it safely. */
     private volatile Checkout checkout;
     private Snapshot snapshot;
     private long lastRevision;
     private long transactionNumber;
+    /** The revision this session's last commit wrote, not reported to participants as another's. */
+    private long ownCommit = -1;
 
     /** A session; read-only at {@code readOnlyRevision} unless it is -1. */
     Session(Database database, long readOnlyRevision) {
@@ -73,6 +80,7 @@ final class Session implements ReferenceContext {
     /** Ends the current checkout: aborts its changes, unpins its revision (a read-only one too). */
     void checkIn() {
         abort();
+        participants.clear();
         releaseReadOnlySnapshot();
         Checkout ended = checkout;
         if (ended != null) {
@@ -116,13 +124,16 @@ final class Session implements ReferenceContext {
         long revision;
         List<RecordWrite> writes;
         try {
+            notifyParticipants(TransactionParticipant::beforeCommit);
             markChangedInPlace();
             if (changed.isEmpty()) {
                 endTransaction();
-                return;
+                writes = null;
+                revision = -1;
+            } else {
+                writes = encodeChanged();
+                revision = conflicts.commit(changed, writes, snapshot); // merges what MergesConflicts allows
             }
-            writes = encodeChanged();
-            revision = conflicts.commit(changed, writes, snapshot); // merges what MergesConflicts allows
         } catch (ConflictException conflict) {
             PersistentObject loser = cache.peek(conflict.oid());
             ConflictException named = new ConflictException(conflict.oid(), conflict.readSerial(),
@@ -134,7 +145,12 @@ final class Session implements ReferenceContext {
             abortAfter(failure);
             throw failure;
         }
+        if (writes == null) {
+            notifyParticipants(TransactionParticipant::afterCommit);
+            return;
+        }
         // The revision is durable: from here on only bookkeeping, which must not revert it.
+        ownCommit = revision;
         try {
             takeMergedStates(writes);
             // UPTODATE, not ACCESSED: a written object may lie outside the part of the rings that
@@ -159,6 +175,27 @@ final class Session implements ReferenceContext {
         } finally {
             changed.clear();
             endTransaction();
+        }
+        notifyParticipants(TransactionParticipant::afterCommit);
+    }
+
+    void join(TransactionParticipant participant) {
+        if (participant == null) {
+            throw new NullPointerException("participant");
+        }
+        if (!participants.contains(participant)) {
+            participants.add(participant);
+        }
+    }
+
+    void leave(TransactionParticipant participant) {
+        participants.remove(participant);
+    }
+
+    /** Calls {@code hook} on each participant, on a copy: a hook may make its participant leave. */
+    private void notifyParticipants(Consumer<TransactionParticipant> hook) {
+        for (TransactionParticipant participant : List.copyOf(participants)) {
+            hook.accept(participant);
         }
     }
 
@@ -193,6 +230,7 @@ final class Session implements ReferenceContext {
             abortChanges();
             endTransaction();
         }
+        notifyParticipants(TransactionParticipant::afterAbort);
     }
 
     Savepoint savepoint(Connection connection) {
@@ -271,14 +309,23 @@ final class Session implements ReferenceContext {
             return;
         }
         Snapshot next = isReadOnly() ? storage.openSnapshot(readOnlyRevision) : storage.openSnapshot();
+        LongPredicate changedByOthers = null;
         if (next.revision() != lastRevision) {
-            invalidateChangedSince(lastRevision, next.revision());
+            changedByOthers = invalidateChangedSince(lastRevision, next.revision());
         }
         snapshot = next;
         lastRevision = next.revision();
+        if (changedByOthers != null) {
+            LongPredicate changes = changedByOthers;
+            notifyParticipants(participant -> participant.transactionBegins(changes));
+        }
     }
 
-    private void invalidateChangedSince(long after, long upTo) {
+    /**
+     * Ghosts the cached objects other commits changed after {@code after}, up to {@code upTo};
+     * returns which oids those commits wrote, for the participants.
+     */
+    private LongPredicate invalidateChangedSince(long after, long upTo) {
         List<RevisionChanges> log = storage.changesSince(after);
         if (log == null) {
             for (PersistentObject object : cache.loadedObjects()) {
@@ -286,13 +333,18 @@ final class Session implements ReferenceContext {
                     ghostify(object);
                 }
             }
-            return;
+            return oid -> true;
         }
+        Set<Long> byOthers = new HashSet<>();
         for (RevisionChanges changes : log) {
             if (changes.revision() > upTo) {
                 break;
             }
+            boolean reported = !participants.isEmpty() && changes.revision() != ownCommit;
             for (long oid : changes.oids()) {
+                if (reported) {
+                    byOthers.add(oid);
+                }
                 PersistentObject object = cache.peek(oid);
                 // An object whose loaded state is at least this revision (our own commit) is current;
                 // a CHANGED one keeps its change, and its commit conflicts on the old serial.
@@ -303,6 +355,7 @@ final class Session implements ReferenceContext {
                 }
             }
         }
+        return byOthers::contains;
     }
 
     private void endTransaction() {

@@ -9,7 +9,8 @@
  * thread at a time), {@link org.jodb.Savepoint}, {@link org.jodb.Persistence} (state, pins,
  * {@code markChanged} without a cast), {@link org.jodb.DatabaseStats},
  * {@link org.jodb.ObjectVersion}, {@link org.jodb.MergesConflicts} (classes whose concurrent
- * changes merge instead of conflicting), and the exceptions under {@link org.jodb.JodbException}
+ * changes merge instead of conflicting), {@link org.jodb.TransactionParticipant} (state outside the
+ * object graph, such as a big file's dirty blocks, that joins a connection's transactions), and the exceptions under {@link org.jodb.JodbException}
  * ({@link org.jodb.ConflictException}, {@link org.jodb.UnstorableFieldException},
  * {@link org.jodb.NotEnhancedException}, {@link org.jodb.UnknownClassException}).
  *

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import org.jodb.storage.Storage;
+import org.jodb.storage.file.FileStorage;
 import org.jodb.storage.memory.MemoryStorage;
 import org.jodb.testmodel.Account;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,17 @@ class RecordCacheDefaultTest {
     }
 
     @Test
+    void theStorageChoosesTheAutomaticBudget(@TempDir Path directory) {
+        Storage file = FileStorage.open(directory.resolve("db.jodb"));
+        try (Database db = Database.open(preferringRecordCacheBytes(file, 0))) {
+            assertEquals(0, reloadAndCountRecordCacheHits(db));
+        }
+        try (Database db = Database.open(preferringRecordCacheBytes(new MemoryStorage(), 1 << 20))) {
+            assertTrue(reloadAndCountRecordCacheHits(db) > 0, db.stats().toString());
+        }
+    }
+
+    @Test
     void anExplicitBudgetGivesTheMemoryStorageARecordCache() {
         try (Database db = Database.open(new MemoryStorage(), DatabaseOptions.defaults().withRecordCacheBytes(1 << 20))) {
             assertTrue(reloadAndCountRecordCacheHits(db) > 0, db.stats().toString());
@@ -48,6 +63,21 @@ class RecordCacheDefaultTest {
     @Test
     void aNegativeBudgetOtherThanAutomaticIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> DatabaseOptions.defaults().withRecordCacheBytes(-2));
+    }
+
+    /** {@code storage}, but preferring a record cache of {@code bytes}. */
+    private static Storage preferringRecordCacheBytes(Storage storage, long bytes) {
+        return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("preferredRecordCacheBytes")) {
+                        return bytes;
+                    }
+                    try {
+                        return method.invoke(storage, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** Stores an account, then turns it into a ghost and loads it again, twice. */

@@ -42,7 +42,7 @@ public final class HeapProfile {
      * @throws IllegalStateException if JOL cannot inspect this JVM
      */
     public static HeapProfile of(CacheHolder holder) {
-        return of(holder.objectCache());
+        return of(holder.objectCache().cache);
     }
 
     /**

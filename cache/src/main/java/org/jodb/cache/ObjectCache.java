@@ -41,6 +41,7 @@ public final class ObjectCache {
     private final EvictionPolicy policy;
     private final SizeEstimator estimator;
     private final OidTable byOid = new OidTable();
+    private final ObjectCacheView view = new ObjectCacheView(this);
     private final RecencySegment probation = new RecencySegment();
     private final RecencySegment protectedSegment = new RecencySegment();
     /**
@@ -210,6 +211,11 @@ public final class ObjectCache {
      */
     void sweepCollected() {
         byOid.sweep();
+    }
+
+    /** This cache seen read-only, for tools; one view per cache. */
+    public ObjectCacheView view() {
+        return view;
     }
 
     /** The policy this cache evicts by. */

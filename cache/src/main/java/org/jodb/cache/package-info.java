@@ -18,7 +18,8 @@
  * (implemented by {@code org.jodb.storage.StorageRevisionLog}) and
  * {@link org.jodb.cache.SizeEstimator} ({@code org.jodb.Database} and {@code Session});
  * {@link org.jodb.cache.ObjectCache} (owned by {@code Session}; {@code Connection.objectCache()}
- * hands it to tools such as {@link org.jodb.cache.HeapProfile}, to read, never to change). The
+ * hands tools such as {@link org.jodb.cache.HeapProfile} its read-only
+ * {@link org.jodb.cache.ObjectCacheView}). The
  * {@code $jodb...} methods of {@code PersistentObject} are the engine's, not the application's.
  *
  * <h2 id="states">The object-state contract</h2>

@@ -43,6 +43,21 @@ class ObjectCacheTest {
     }
 
     @Test
+    void theViewShowsTheLiveCacheWithoutCountingLookups() {
+        ObjectCacheView view = cache.view();
+        FakeObject a = load(5);
+        FakeObject b = new FakeObject(6);
+        cache.put(b);
+        assertSame(a, view.peek(5));
+        assertNull(view.peek(7));
+        assertEquals(List.of(a), view.loadedObjects());
+        assertEquals(2, view.allObjects().size());
+        assertEquals(cache.stats(), view.stats());
+        assertEquals(0, view.stats().hits() + view.stats().misses());
+        assertSame(view, cache.view());
+    }
+
+    @Test
     void anObjectWithoutAnOidIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> cache.put(new FakeObject(0)));
     }

@@ -3,6 +3,7 @@ package org.jodb.storage;
 import java.util.Collection;
 import java.util.List;
 import org.jodb.ConflictException;
+import org.jodb.DatabaseOptions;
 
 /**
  * The storage SPI: a versioned map oid -> record with atomic commits, snapshots pinned at a
@@ -96,6 +97,17 @@ public interface Storage extends AutoCloseable {
      * is returned (a commit moves the retention window).
      */
     List<RevisionInfo> retainedRevisions();
+
+    /**
+     * The record cache, in bytes, that {@code org.jodb.Database} puts in front of this storage when
+     * its options leave the size automatic ({@link DatabaseOptions#AUTOMATIC_RECORD_CACHE}); 0 for
+     * none. This default, {@link DatabaseOptions#DEFAULT_RECORD_CACHE_BYTES}, suits a storage that
+     * reads and decodes records on each load; one that already holds its records in memory returns
+     * 0, since there a lookup in the cache costs more than the load it saves.
+     */
+    default long preferredRecordCacheBytes() {
+        return DatabaseOptions.DEFAULT_RECORD_CACHE_BYTES;
+    }
 
     /** What the storage holds now. */
     StorageStats stats();

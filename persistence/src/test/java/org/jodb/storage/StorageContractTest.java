@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jodb.ConflictException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The behaviour every {@link Storage} shares, run against each implementation by a subclass that
@@ -30,12 +33,24 @@ public abstract class StorageContractTest {
     /** A fresh, empty storage keeping the {@code keepRevisions} newest revisions openable. */
     protected abstract Storage create(int keepRevisions);
 
+    /** A fresh, empty storage whose change log covers the {@code revisions} newest revisions. */
+    protected abstract Storage createWithChangeLog(int revisions);
+
+    /**
+     * How much superseded data {@code stats} says is still held for pinned or retained revisions
+     * (versions, pages): 0 once nothing can see it.
+     */
+    protected abstract long supersededHeld(StorageStats stats);
+
     protected Storage storage() {
         return storage(1);
     }
 
     protected Storage storage(int keepRevisions) {
-        Storage storage = create(keepRevisions);
+        return track(create(keepRevisions));
+    }
+
+    private Storage track(Storage storage) {
         opened.add(storage);
         return storage;
     }
@@ -84,17 +99,36 @@ public abstract class StorageContractTest {
         assertEquals(1, stale.readSerial());
         assertEquals(2, stale.currentSerial());
         assertTrue(stale.getMessage().contains("oid 0x3"), stale.getMessage());
+        assertTrue(stale.getMessage().contains("revision 1") && stale.getMessage().contains("revision 2"),
+                stale.getMessage());
         ConflictException exists = assertThrows(ConflictException.class,
                 () -> s.commit(List.of(write(2, 0, t, "again"))));
-        assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
-        assertThrows(ConflictException.class, () -> s.commit(List.of(write(9, 4, t, "missing"))));
+        assertTrue(exists.getMessage().contains("oid 0x2 already exists"), exists.getMessage());
+        assertEquals(0, exists.readSerial());
+        assertEquals(1, exists.currentSerial());
+        ConflictException missing = assertThrows(ConflictException.class,
+                () -> s.commit(List.of(write(9, 4, t, "missing"))));
+        assertEquals(4, missing.readSerial());
+        assertEquals(0, missing.currentSerial());
         assertEquals(2, s.lastRevision());
+        assertEquals(2, s.changesSince(0).size());
         try (Snapshot snap = s.openSnapshot()) {
             assertEquals("two", text(snap.load(2)));
+            assertEquals(1, snap.load(2).serial());
             assertNull(snap.load(4));
             assertEquals("three'", text(snap.load(3)));
         }
+        assertEquals(0, supersededHeld(s.stats()), "oid 3's first version was reclaimed");
         assertEquals(2, s.commit(List.of()), "an empty commit creates no revision");
+        assertEquals(List.of(), s.changesSince(2));
+    }
+
+    @Test
+    void aSnapshotOfAnEmptyStorageIsRevisionZeroAndSeesNothing() {
+        try (Snapshot snap = storage().openSnapshot()) {
+            assertEquals(0, snap.revision());
+            assertNull(snap.load(Storage.ROOT_OID));
+        }
     }
 
     @Test
@@ -105,20 +139,28 @@ public abstract class StorageContractTest {
         Snapshot old = s.openSnapshot();
         s.commit(List.of(write(2, 1, t, "a2")));
         s.commit(List.of(write(2, 2, t, "a3"), write(4, 0, t, "c3")));
+        assertEquals(1, old.revision());
         assertEquals("a1", text(old.load(2)));
         assertEquals("b1", text(old.load(3)));
-        assertNull(old.load(4));
+        assertNull(old.load(4), "created after the snapshot");
         try (Snapshot again = s.openSnapshot(1)) {
             assertEquals("a1", text(again.load(2)));
+        }
+        try (Snapshot latest = s.openSnapshot(3)) {
+            assertEquals("a3", text(latest.load(2)));
         }
         assertTrue(assertThrows(IllegalArgumentException.class, () -> s.openSnapshot(2))
                 .getMessage().contains("no longer retained"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> s.openSnapshot(4))
                 .getMessage().contains("does not exist"));
         assertThrows(IllegalArgumentException.class, () -> s.openSnapshot(-1));
+        Snapshot other = s.openSnapshot();
         old.close();
         assertThrows(IllegalStateException.class, () -> old.load(2));
         assertDoesNotThrow(old::close);
+        assertEquals(1, s.stats().openSnapshots(), "the second close released nothing");
+        other.close();
+        assertEquals(0, s.stats().openSnapshots());
         assertThrows(IllegalArgumentException.class, () -> s.openSnapshot(1));
         try (Snapshot now = s.openSnapshot()) {
             assertEquals(3, now.revision());
@@ -154,10 +196,27 @@ public abstract class StorageContractTest {
         assertEquals(List.of(1L, 2L, 3L), all.stream().map(RevisionChanges::revision).toList());
         assertArrayEquals(new long[] {2, 3}, all.get(0).oids());
         assertArrayEquals(new long[] {4, 2}, all.get(2).oids());
+        assertArrayEquals(new long[] {3}, all.get(1).oids());
+        assertEquals(List.of(3L), s.changesSince(2).stream().map(RevisionChanges::revision).toList());
         assertEquals(List.of(), s.changesSince(3));
+        assertEquals(List.of(), s.changesSince(10), "a future revision has no changes yet");
         all.get(0).oids()[0] = 99;
         assertArrayEquals(new long[] {2, 3}, s.changesSince(0).get(0).oids());
         assertThrows(IllegalArgumentException.class, () -> s.changesSince(-1));
+    }
+
+    @Test
+    void changesSinceReturnsNullOnceTheLogNoLongerReachesBack() {
+        Storage s = track(createWithChangeLog(3));
+        int t = s.typeId("t");
+        for (int rev = 1; rev <= 5; rev++) {
+            s.commit(List.of(write(2, rev - 1, t, "v" + rev)));
+        }
+        // the log holds revisions 3..5
+        assertNull(s.changesSince(0));
+        assertNull(s.changesSince(1));
+        List<RevisionChanges> fromTwo = s.changesSince(2);
+        assertEquals(List.of(3L, 4L, 5L), fromTwo.stream().map(RevisionChanges::revision).toList());
     }
 
     @Test
@@ -166,23 +225,74 @@ public abstract class StorageContractTest {
         assertEquals(1, s.typeId("com.example.A"));
         assertEquals(2, s.typeId("com.example.B"));
         assertEquals(1, s.typeId("com.example.A"));
+        assertEquals("com.example.A", s.typeDescriptor(1));
         assertEquals("com.example.B", s.typeDescriptor(2));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> s.typeDescriptor(7))
                 .getMessage().contains("7"));
+        assertThrows(IllegalArgumentException.class, () -> s.typeDescriptor(0));
         assertThrows(IllegalArgumentException.class, () -> s.typeId(null));
+    }
+
+    @Test
+    void concurrentRegistrationGivesEachDescriptorOneId() throws Exception {
+        Storage s = storage();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<List<Integer>>> tasks = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                tasks.add(() -> {
+                    List<Integer> ids = new ArrayList<>();
+                    for (int i = 0; i < 500; i++) {
+                        ids.add(s.typeId("T" + i));
+                    }
+                    return ids;
+                });
+            }
+            List<Future<List<Integer>>> results = pool.invokeAll(tasks);
+            List<Integer> first = results.get(0).get();
+            for (Future<List<Integer>> result : results) {
+                assertEquals(first, result.get(), "every thread sees the same id per descriptor");
+            }
+            assertEquals(500, new HashSet<>(first).size());
+            for (int i = 0; i < 500; i++) {
+                assertEquals("T" + i, s.typeDescriptor(first.get(i)));
+                assertTrue(first.get(i) >= 1 && first.get(i) <= 500);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
     void malformedWritesAreRejectedBeforeAnythingIsWritten() {
         Storage s = storage();
         int t = s.typeId("t");
-        assertThrows(IllegalArgumentException.class, () -> s.commit(List.of(
+        assertRejected(s, "payload is null", () -> s.commit(List.of(
                 write(2, 0, t, "ok"), new RecordWrite(3, 0, t, NO_REFS, null))));
-        assertThrows(IllegalArgumentException.class, () -> s.commit(List.of(write(0, 0, t, "x"))));
-        assertThrows(IllegalArgumentException.class, () -> s.commit(List.of(write(2, 0, t, "a"), write(2, 0, t, "b"))));
-        assertThrows(IllegalArgumentException.class, () -> s.commit(List.of(write(2, 0, 99, "x"))));
-        assertThrows(IllegalArgumentException.class, () -> s.commit(Arrays.asList(write(2, 0, t, "x"), null)));
-        assertEquals(0, s.lastRevision());
+        assertRejected(s, "references is null", () -> s.commit(List.of(
+                new RecordWrite(3, 0, t, null, "x".getBytes(StandardCharsets.UTF_8)))));
+        assertRejected(s, "invalid oid 0x0", () -> s.commit(List.of(write(0, 0, t, "x"))));
+        assertRejected(s, "invalid oid", () -> s.commit(List.of(write(-5, 0, t, "x"))));
+        assertRejected(s, "written twice", () -> s.commit(List.of(write(2, 0, t, "a"), write(2, 0, t, "b"))));
+        assertRejected(s, "unknown type id 99", () -> s.commit(List.of(write(2, 0, 99, "x"))));
+        assertRejected(s, "unknown type id 0", () -> s.commit(List.of(write(2, 0, 0, "x"))));
+        assertRejected(s, "negative base serial", () -> s.commit(List.of(write(2, -1, t, "x"))));
+        assertRejected(s, "a write is null", () -> s.commit(Arrays.asList(write(2, 0, t, "x"), null)));
+        assertRejected(s, "writes is null", () -> s.commit(null));
+        assertEquals(Storage.FIRST_OID, s.newOid());
+        assertEquals(Storage.FIRST_OID + 1, s.newOid());
+    }
+
+    private static void assertRejected(Storage s, String fragment, Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        assertEquals(0, s.lastRevision(), "a rejected commit writes nothing");
+    }
+
+    @Test
+    void theRootOidMayBeWrittenButIsNeverAllocated() {
+        Storage s = storage();
+        s.commit(List.of(write(Storage.ROOT_OID, 0, s.typeId("t"), "root")));
         assertEquals(Storage.FIRST_OID, s.newOid());
         assertEquals(Storage.FIRST_OID + 1, s.newOid());
     }
@@ -195,12 +305,17 @@ public abstract class StorageContractTest {
         Snapshot snap = s.openSnapshot();
         s.close();
         assertDoesNotThrow(s::close);
-        assertThrows(IllegalStateException.class, () -> snap.load(2));
+        assertEquals("storage closed", assertThrows(IllegalStateException.class, () -> snap.load(2)).getMessage());
         assertDoesNotThrow(snap::close);
         assertThrows(IllegalStateException.class, s::lastRevision);
         assertThrows(IllegalStateException.class, s::openSnapshot);
+        assertThrows(IllegalStateException.class, () -> s.openSnapshot(1));
+        assertThrows(IllegalStateException.class, s::newOid);
         assertThrows(IllegalStateException.class, () -> s.commit(List.of()));
+        assertThrows(IllegalStateException.class, () -> s.changesSince(0));
         assertThrows(IllegalStateException.class, () -> s.typeId("x"));
+        assertThrows(IllegalStateException.class, () -> s.typeDescriptor(1));
+        assertThrows(IllegalStateException.class, s::stats);
     }
 
     /**

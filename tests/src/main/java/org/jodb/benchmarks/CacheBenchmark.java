@@ -29,13 +29,13 @@ public class CacheBenchmark {
     /** The identity map lookup by oid, hitting, oids in allocation order. */
     @Benchmark
     public PersistentObject cacheHitByOid(LoadedAccounts state) {
-        return state.cache.get(state.oids[state.nextSequential()]);
+        return state.cache.peek(state.oids[state.nextSequential()]);
     }
 
     /** The identity map lookup by oid, hitting, oids in random order. */
     @Benchmark
     public PersistentObject cacheHitByOidRandom(LoadedAccounts state) {
-        return state.cache.get(state.oids[state.nextRandom()]);
+        return state.cache.peek(state.oids[state.nextRandom()]);
     }
 
     /** The lookup through the public API, oids in random order. */

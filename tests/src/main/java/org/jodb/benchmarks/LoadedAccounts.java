@@ -7,7 +7,7 @@ import org.jodb.Connection;
 import org.jodb.Database;
 import org.jodb.DatabaseOptions;
 import org.jodb.Persistence;
-import org.jodb.cache.ObjectCache;
+import org.jodb.cache.ObjectCacheView;
 import org.jodb.cache.PersistentObject;
 import org.jodb.collections.PersistentList;
 import org.jodb.storage.memory.MemoryStorage;
@@ -30,7 +30,7 @@ public class LoadedAccounts {
 
     Database db;
     Connection connection;
-    ObjectCache cache;
+    ObjectCacheView cache;
     long[] oids;
     Long[] boxedOids;
     Map<Long, Object> hashMap;

@@ -5,29 +5,26 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jodb.JodbException;
 import org.jodb.storage.CompactionResult;
-import org.jodb.storage.ChangeLog;
 import org.jodb.storage.GcResult;
-import org.jodb.storage.OidMarks;
-import org.jodb.storage.Reachability;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
 import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
-import org.jodb.storage.WriteBatch;
+import org.jodb.storage.internal.ConcurrentCollection;
+import org.jodb.storage.internal.ObjectGraph;
+import org.jodb.storage.internal.OidMarks;
+import org.jodb.storage.internal.WriteBatch;
 
 /**
  * The embedded {@link Storage}: one file of checksummed pages holding a copy-on-write B+tree per
@@ -38,13 +35,14 @@ import org.jodb.storage.WriteBatch;
  * or the type-catalog extent ({@link FileTypeCatalog}), or is free or pending. The layout of each,
  * the two locks and a glossary are in the package documentation, their one home.
  *
- * <p><b>Commit</b> (serialized by the commit lock): conflict check against the newest tree; write
- * the new leaves, the paths to the root, overflow extents, catalog and bookkeeping, all into pages
- * that no readable revision uses; force; write the meta page into slot {@code revision % 2}; force;
- * then publish the revision. A crash at any point leaves the previous or the new revision (a
- * power cut only with {@link FileStorageOptions#sync} on: without the forces the disk may receive
- * the pages in any order).
- * A page freed by commit R is reused only by commits after R, when R is durable.
+ * <p><b>Commit</b> (serialized by the commit lock): conflict check against the newest tree; then
+ * the recipe of {@code writeRevision}, one method a step: free the released pages; build the new
+ * leaves, the paths to the root and overflow extents; write catalog; write bookkeeping (all into
+ * pages that no readable revision uses); write pages; force; write meta (into slot
+ * {@code revision % 2}); force; truncate (when compaction lowered the page count); publish. A
+ * crash at any point leaves the previous or the new revision (a power cut only with
+ * {@link FileStorageOptions#sync} on: without the forces the disk may receive the pages in any
+ * order). A page freed by commit R is reused only by commits after R, when R is durable.
  *
  * <p><b>Reclamation</b>: see {@link PendingPages}. Snapshots pin their revision; closing the last
  * pin frees exactly the pages only it held. {@link FileStorageOptions#keepRevisions} and
@@ -53,8 +51,8 @@ import org.jodb.storage.WriteBatch;
  * revision's root and commit time.
  *
  * <p><b>Thread-safety.</b> All methods are thread-safe. Loads take no lock. Pins, pending pages and
- * the published head share a short pin lock, so opening a snapshot never waits for a commit's disk
- * syncs. After {@link #close()} every method except {@code close} throws
+ * the published head share a short pin lock, owned by {@link ReadableRevisions}, so opening a
+ * snapshot never waits for a commit's disk syncs. After {@link #close()} every method except {@code close} throws
  * {@link IllegalStateException}; a commit that fails with an I/O error closes the storage (reopen
  * it: the file holds the last durable revision).
  */
@@ -75,7 +73,6 @@ public final class FileStorage implements Storage {
     private final FileTypeCatalog types = new FileTypeCatalog();
     private final AtomicLong nextOid;
     private final ReentrantLock commitLock = new ReentrantLock();
-    private final Object pinLock = new Object();
 
     // guarded by commitLock
     private final FreePages free;
@@ -84,16 +81,8 @@ public final class FileStorage implements Storage {
     /** Every oid garbage collection removed since the open; a commit may not refer to one. */
     private final OidMarks removed = new OidMarks();
 
-    // guarded by pinLock
-    private final PendingPages pending;
-    private final RetentionWindow window;
-    private final List<Extent> released = new ArrayList<>();
-    private long releasedPages;
-    private final Map<Long, Head> heads = new HashMap<>();
-    private final ChangeLog changeLog;
-
-    private volatile Head current;
-    private volatile boolean closed;
+    /** Heads, pins, pending and released pages, the change log: the pin lock, taken second. */
+    private final ReadableRevisions revisions;
 
     private FileStorage(Path path, FileStorageOptions options, PageFile file, MetaPage meta) {
         this.path = path;
@@ -105,11 +94,7 @@ public final class FileStorage implements Storage {
         this.tree = new ObjectTree(file, cache);
         this.nextOid = new AtomicLong(meta.nextOid());
         this.free = new FreePages(meta.pageCount());
-        this.pending = new PendingPages();
-        this.window = new RetentionWindow(options.keepRevisions(), options.keepHistory());
-        this.changeLog = new ChangeLog(options.changeLogRevisions());
-        this.current = new Head(meta.revision(), meta.tree(), meta.timestamp());
-        heads.put(meta.revision(), current);
+        this.revisions = new ReadableRevisions(new Head(meta.revision(), meta.tree(), meta.timestamp()), options);
         if (meta.catalog() != null) {
             NodeRef ref = meta.catalog();
             types.load(file.read(ref.page(), ref.span(), PageType.CATALOG, ref.created()));
@@ -118,7 +103,7 @@ public final class FileStorage implements Storage {
         if (meta.bookkeeping() != null) {
             restore(meta.bookkeeping());
         } else {
-            window.advance(current, options.clock().millis(), heads::remove);
+            revisions.startWindow(options.clock().millis());
         }
     }
 
@@ -256,23 +241,7 @@ public final class FileStorage implements Storage {
         Bookkeeping book = Bookkeeping.decode(file.read(ref.page(), ref.span(), PageType.BOOKKEEPING,
                 ref.created()), meta.formatVersion());
         book.free().forEach(free::free);
-        // The window is rebuilt oldest first and judged at the open's "now": what aged out of a
-        // time window while the file was closed leaves it here.
-        long now = options.clock().millis();
-        List<Head> older = new ArrayList<>(book.retainedHeads());
-        older.sort(Comparator.comparingLong(Head::revision));
-        for (Head head : older) {
-            if (head.revision() < meta.revision()) {
-                heads.put(head.revision(), head);
-                window.advance(head, now, heads::remove);
-            }
-        }
-        window.advance(current, now, heads::remove);
-        List<PageGroup> groups = new ArrayList<>(book.groups());
-        groups.sort(Comparator.comparingLong(group -> group.superseded));
-        // Nothing is pinned yet and the recorded revision is durable: what no kept revision needs
-        // is free for the very next commit.
-        pending.committed(groups, window.start(), free::free);
+        revisions.restore(book.retainedHeads(), book.groups(), options.clock().millis(), free::free);
     }
 
     /** The storage file. */
@@ -283,36 +252,17 @@ public final class FileStorage implements Storage {
     @Override
     public long lastRevision() {
         ensureOpen();
-        return current.revision();
+        return revisions.current().revision();
     }
 
     @Override
     public Snapshot openSnapshot() {
-        synchronized (pinLock) {
-            ensureOpen();
-            Head head = current;
-            pending.pin(head.revision());
-            return new FileSnapshot(this, head);
-        }
+        return new FileSnapshot(this, revisions.pinNewest());
     }
 
     @Override
     public Snapshot openSnapshot(long revision) {
-        synchronized (pinLock) {
-            ensureOpen();
-            long last = current.revision();
-            if (revision < 0 || revision > last) {
-                throw new IllegalArgumentException(
-                        "revision " + revision + " does not exist (last revision is " + last + ")");
-            }
-            Head head = heads.get(revision);
-            if (head == null) {
-                throw new IllegalArgumentException("revision " + revision + " is no longer retained"
-                        + " (last revision is " + last + "; " + window.describe() + ")");
-            }
-            pending.pin(revision);
-            return new FileSnapshot(this, head);
-        }
+        return new FileSnapshot(this, revisions.pin(revision));
     }
 
     @Override
@@ -328,7 +278,7 @@ public final class FileStorage implements Storage {
         commitLock.lock();
         try {
             ensureOpen();
-            Head head = current;
+            Head head = revisions.current();
             for (RecordWrite write : batch) {
                 checkConflict(head, write);
                 checkNotRemoved(head, write);
@@ -362,96 +312,113 @@ public final class FileStorage implements Storage {
         }
     }
 
+    /**
+     * The commit recipe. Every step before {@link #writeMeta} only writes pages no readable
+     * revision uses, so a crash there leaves the previous revision; the meta page makes the new one.
+     */
     private long writeRevision(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids,
             boolean compacting) {
         long revision = head.revision() + 1;
-        synchronized (pinLock) {
-            // Freed by snapshot closes since the last commit: superseded by durable revisions.
-            released.forEach(free::free);
-            released.clear();
-            releasedPages = 0;
-        }
+        freeReleasedPages();
         long pagesBefore = free.pageCount();
         if (compacting) {
             free.cutTail(); // everything there is free: no revision, durable or pinned, uses it
         }
         CommitBatch work = new CommitBatch(revision, pageSize, free);
         NodeRef root = treeChange.apply(work);
-
         List<Extent> freedNow = new ArrayList<>();
-        NodeRef catalog = meta.catalog();
         int typeCount = types.size();
-        if (typeCount > durableTypes || (compacting && typeCount > 0)) {
-            int span = types.span(pageSize, typeCount);
-            Page extent = types.encode(pageSize, typeCount, work.allocate(span), revision);
-            work.write(extent);
-            if (catalog != null) {
-                freedNow.add(catalog.extent());
-            }
-            catalog = new NodeRef(extent.number(), span, revision);
-        }
+        NodeRef catalog = writeCatalog(work, typeCount, compacting, freedNow);
         if (meta.bookkeeping() != null) {
             // Only a restart reads bookkeeping, and only the newest durable copy: no pin needs it.
             freedNow.add(meta.bookkeeping().extent());
         }
         List<PageGroup> superseded = group(work.superseded, revision);
-        List<PageGroup> groups;
-        List<Extent> freeNow;
-        List<Head> kept = new ArrayList<>();
         long committedAt = RetentionWindow.commitTime(options.clock().millis(), head.timestamp());
-        Head newHead = new Head(revision, root, committedAt);
-        synchronized (pinLock) {
-            groups = pending.snapshot();
-            freeNow = new ArrayList<>(released);
-            long windowStart = window.startWith(newHead, committedAt);
-            for (Head kept1 : heads.values()) {
-                if (kept1.revision() >= windowStart) {
-                    kept.add(kept1);
-                }
-            }
-        }
-        groups.addAll(superseded);
-        freeNow.addAll(freedNow);
-        int length = Bookkeeping.bodyLength(kept.size(), free.runCount() + freeNow.size(), groups);
-        int span = Page.spanFor(pageSize, length);
-        long bookPage = work.allocate(span); // never adds a free run, so the length still bounds
-        freeNow.addAll(free.runs());
-        work.write(new Bookkeeping(kept, freeNow, groups).encode(pageSize, bookPage, span, revision));
-
-        MetaPage next = new MetaPage(pageSize, revision, root, new NodeRef(bookPage, span, revision),
-                catalog, nextOid.get(), free.pageCount(), committedAt, MetaPage.FORMAT_VERSION);
-        work.pages.sort(Comparator.comparingLong(Page::number));
-        for (Page page : work.pages) {
-            file.write(page);
-        }
+        Head next = new Head(revision, root, committedAt);
+        NodeRef bookkeeping = writeBookkeeping(work, next, committedAt, superseded, freedNow);
+        MetaPage nextMeta = new MetaPage(pageSize, revision, root, bookkeeping, catalog, nextOid.get(),
+                free.pageCount(), committedAt, MetaPage.FORMAT_VERSION);
+        boolean shrinking = nextMeta.pageCount() < pagesBefore;
+        writePages(work);
         if (options.sync()) {
             file.force();
         }
-        file.write(next.encode());
-        if (options.sync() || next.pageCount() < pagesBefore) {
+        writeMeta(nextMeta);
+        if (options.sync() || shrinking) {
             // Before cutting the file, the meta page with the smaller page count must be durable:
             // else a crash could leave a meta page naming pages the file no longer has.
             file.force();
         }
-        if (next.pageCount() < pagesBefore) {
-            file.truncate(next.pageCount());
+        if (shrinking) {
+            file.truncate(nextMeta.pageCount());
         }
-        meta = next;
+        meta = nextMeta;
         durableTypes = typeCount;
         work.nodes.forEach(cache::put);
-        synchronized (pinLock) {
-            heads.put(revision, newHead);
-            window.advance(newHead, committedAt, leaving -> {
-                if (!pending.isPinned(leaving)) {
-                    heads.remove(leaving);
-                }
-            });
-            pending.committed(superseded, window.start(), this::release);
-            freedNow.forEach(this::release);
-            changeLog.add(revision, oids);
-            current = newHead; // publish last: a snapshot opened at it finds everything in place
-        }
+        revisions.publish(next, committedAt, superseded, freedNow, oids);
         return revision;
+    }
+
+    /**
+     * Adds the extents freed by snapshot closes and by earlier commits since the last commit to the
+     * free runs: they were superseded by durable revisions.
+     */
+    private void freeReleasedPages() {
+        revisions.takeReleased(free::free);
+    }
+
+    /**
+     * Writes the type catalog into {@code work} if types were added since the last durable catalog
+     * (or always when compacting, so it can move), adding the previous extent to {@code freedNow};
+     * returns the catalog the new meta page names.
+     */
+    private NodeRef writeCatalog(CommitBatch work, int typeCount, boolean compacting, List<Extent> freedNow) {
+        NodeRef catalog = meta.catalog();
+        if (typeCount > durableTypes || (compacting && typeCount > 0)) {
+            int span = types.span(pageSize, typeCount);
+            Page extent = types.encode(pageSize, typeCount, work.allocate(span), work.revision);
+            work.write(extent);
+            if (catalog != null) {
+                freedNow.add(catalog.extent());
+            }
+            catalog = new NodeRef(extent.number(), span, work.revision);
+        }
+        return catalog;
+    }
+
+    /**
+     * Writes the page accounting of the revision {@code next} into {@code work}: the heads kept, the
+     * free runs (with every extent released so far and {@code freedNow}, all free once {@code next} is
+     * durable) and the pending groups with {@code superseded}. It is allocated last, so every page of
+     * the commit is accounted for.
+     */
+    private NodeRef writeBookkeeping(CommitBatch work, Head next, long committedAt, List<PageGroup> superseded,
+            List<Extent> freedNow) {
+        ReadableRevisions.Held held = revisions.held(next, committedAt);
+        List<PageGroup> groups = new ArrayList<>(held.groups());
+        groups.addAll(superseded);
+        List<Extent> freeNow = new ArrayList<>(held.released());
+        freeNow.addAll(freedNow);
+        int length = Bookkeeping.bodyLength(held.kept().size(), free.runCount() + freeNow.size(), groups);
+        int span = Page.spanFor(pageSize, length);
+        long bookPage = work.allocate(span); // never adds a free run, so the length still bounds
+        freeNow.addAll(free.runs());
+        work.write(new Bookkeeping(held.kept(), freeNow, groups).encode(pageSize, bookPage, span, work.revision));
+        return new NodeRef(bookPage, span, work.revision);
+    }
+
+    /** Writes the commit's pages in file order. */
+    private void writePages(CommitBatch work) {
+        work.pages.sort(Comparator.comparingLong(Page::number));
+        for (Page page : work.pages) {
+            file.write(page);
+        }
+    }
+
+    /** Writes {@code next} into its slot: once on the disk, the file opens at its revision. */
+    private void writeMeta(MetaPage next) {
+        file.write(next.encode());
     }
 
     /** The leaf entries of a commit, sorted by oid, with large bodies written as overflow extents. */
@@ -487,11 +454,6 @@ public final class FileStorage implements Storage {
         return new ArrayList<>(byCreated.values());
     }
 
-    private void release(Extent extent) {
-        released.add(extent);
-        releasedPages += extent.span();
-    }
-
     private void checkConflict(Head head, RecordWrite write) {
         LeafEntry entry = tree.find(head.root(), write.oid());
         WriteBatch.checkBase(write, entry == null ? 0 : entry.serial());
@@ -504,46 +466,67 @@ public final class FileStorage implements Storage {
 
     @Override
     public GcResult collectGarbage() {
-        // Pinned throughout: the sweep compares against what this revision held.
+        // Pinned throughout: the recheck compares against what this revision held.
         try (FileSnapshot snapshot = (FileSnapshot) openSnapshot()) {
-            Head marked = snapshot.head();
-            OidMarks reachable = new OidMarks();
-            Reachability.mark(oid -> references(marked, oid), new long[] {ROOT_OID}, reachable);
-            List<LeafEntry> unreachable = new ArrayList<>();
-            tree.forEachEntry(marked.root(), entry -> {
-                if (!reachable.contains(entry.oid())) {
-                    unreachable.add(entry);
-                }
-            });
+            return ConcurrentCollection.collect(new TreeGraph(), snapshot.head());
+        }
+    }
+
+    /** The object tree as garbage collection walks it. */
+    private final class TreeGraph implements ObjectGraph<Head> {
+        @Override
+        public long revision(Head head) {
+            return head.revision();
+        }
+
+        @Override
+        public long[] references(Head head, long oid) {
+            Record record = tree.load(head.root(), oid);
+            return record == null ? null : record.references();
+        }
+
+        @Override
+        public void forEachObject(Head head, ObjectSink sink) {
+            tree.forEachEntry(head.root(), entry -> sink.object(entry.oid(), entry.serial()));
+        }
+
+        @Override
+        public long serial(Head head, long oid) {
+            LeafEntry entry = tree.find(head.root(), oid);
+            return entry == null ? 0 : entry.serial();
+        }
+
+        @Override
+        public long objectCount(Head head) {
+            long[] counter = new long[1];
+            tree.forEachEntry(head.root(), entry -> counter[0]++);
+            return counter[0];
+        }
+
+        @Override
+        public List<RevisionChanges> changes(long afterRevision, long lastRevision) {
+            return revisions.changes(afterRevision, lastRevision);
+        }
+
+        @Override
+        public <T> T underCommitLock(Function<Head, T> action) {
             commitLock.lock();
             try {
                 ensureOpen();
-                Head head = current;
-                Reachability.mark(oid -> references(head, oid), writtenSince(marked.revision(), head),
-                        reachable);
-                List<LeafEntry> removals = new ArrayList<>();
-                for (LeafEntry entry : unreachable) {
-                    LeafEntry now = tree.find(head.root(), entry.oid());
-                    if (!reachable.contains(entry.oid()) && now != null && now.serial() == entry.serial()) {
-                        removals.add(LeafEntry.removal(entry.oid()));
-                    }
-                }
-                long[] counter = new long[1];
-                tree.forEachEntry(head.root(), entry -> counter[0]++);
-                long live = counter[0] - removals.size();
-                if (removals.isEmpty()) {
-                    return new GcResult(marked.revision(), head.revision(), live, 0);
-                }
-                long[] oids = new long[removals.size()];
-                for (int i = 0; i < oids.length; i++) {
-                    oids[i] = removals.get(i).oid();
-                    removed.add(oids[i]);
-                }
-                long revision = write(head, work -> tree.update(head.root(), removals, work), oids, false);
-                return new GcResult(marked.revision(), revision, live, removals.size());
+                return action.apply(revisions.current());
             } finally {
                 commitLock.unlock();
             }
+        }
+
+        @Override
+        public long remove(Head head, long[] oids) {
+            List<LeafEntry> removals = new ArrayList<>(oids.length);
+            for (long oid : oids) {
+                removals.add(LeafEntry.removal(oid));
+                removed.add(oid);
+            }
+            return write(head, work -> tree.update(head.root(), removals, work), oids, false);
         }
     }
 
@@ -566,7 +549,7 @@ public final class FileStorage implements Storage {
             for (int pass = 0; pass < COMPACTION_PASSES; pass++) {
                 long pagesBefore = free.pageCount();
                 long[] movedNow = new long[1];
-                Head head = current;
+                Head head = revisions.current();
                 write(head, work -> {
                     // Where the file would end if the pages not free were packed at its start.
                     long boundary = free.pageCount() - free.freeCount();
@@ -579,48 +562,15 @@ public final class FileStorage implements Storage {
                     break;
                 }
             }
-            return new CompactionResult(current.revision(), bytesBefore, file.size(), moved);
+            return new CompactionResult(revisions.current().revision(), bytesBefore, file.size(), moved);
         } finally {
             commitLock.unlock();
         }
     }
 
-    private long[] references(Head head, long oid) {
-        Record record = tree.load(head.root(), oid);
-        return record == null ? null : record.references();
-    }
-
-    /** The oids written after {@code revision} up to {@code head}; from the change log if it reaches. */
-    private long[] writtenSince(long revision, Head head) {
-        List<RevisionChanges> changes;
-        synchronized (pinLock) {
-            changes = changeLog.since(revision, head.revision());
-        }
-        List<Long> oids = new ArrayList<>();
-        if (changes != null) {
-            changes.forEach(change -> Arrays.stream(change.oids()).forEach(oids::add));
-        } else {
-            tree.forEachEntry(head.root(), entry -> {
-                if (entry.serial() > revision) {
-                    oids.add(entry.oid());
-                }
-            });
-        }
-        return oids.stream().mapToLong(Long::longValue).toArray();
-    }
-
     @Override
     public List<RevisionInfo> retainedRevisions() {
-        List<RevisionInfo> revisions = new ArrayList<>();
-        synchronized (pinLock) {
-            ensureOpen();
-            for (Head head : heads.values()) {
-                revisions.add(new RevisionInfo(head.revision(),
-                        head.timestamp() == 0 ? null : java.time.Instant.ofEpochMilli(head.timestamp())));
-            }
-        }
-        revisions.sort(Comparator.comparingLong(RevisionInfo::revision).reversed());
-        return revisions;
+        return revisions.retained();
     }
 
     @Override
@@ -628,10 +578,7 @@ public final class FileStorage implements Storage {
         if (afterRevision < 0) {
             throw new IllegalArgumentException("negative revision " + afterRevision);
         }
-        synchronized (pinLock) {
-            ensureOpen();
-            return changeLog.since(afterRevision, current.revision());
-        }
+        return revisions.changesSince(afterRevision);
     }
 
     @Override
@@ -651,15 +598,12 @@ public final class FileStorage implements Storage {
     public FileStorageStats stats() {
         commitLock.lock();
         try {
-            synchronized (pinLock) {
-                ensureOpen();
-                long freePages = free.freeCount() + releasedPages;
-                long pendingPages = pending.pendingPages();
-                long pageCount = free.pageCount();
-                return new FileStorageStats(current.revision(), pageSize, pageCount,
-                        pageCount - freePages - pendingPages, freePages, pendingPages,
-                        pending.pinnedRevisions(), pending.openPins(), file.size());
-            }
+            ReadableRevisions.Accounting held = revisions.accounting();
+            long freePages = free.freeCount() + held.releasedPages();
+            long pageCount = free.pageCount();
+            return new FileStorageStats(held.revision(), pageSize, pageCount,
+                    pageCount - freePages - held.pendingPages(), freePages, held.pendingPages(),
+                    held.pinnedRevisions(), held.openPins(), file.size(), file.bytesWritten(), file.forces());
         } finally {
             commitLock.unlock();
         }
@@ -675,13 +619,10 @@ public final class FileStorage implements Storage {
         commitLock.lock();
         try {
             ensureOpen();
-            List<PageGroup> groups;
+            ReadableRevisions.Held held = revisions.held();
             List<Extent> freeExtents = new ArrayList<>(free.runs());
-            synchronized (pinLock) {
-                groups = pending.snapshot();
-                freeExtents.addAll(released);
-            }
-            return new Verifier(file, meta, groups, freeExtents).run();
+            freeExtents.addAll(held.released());
+            return new Verifier(file, meta, held.groups(), freeExtents).run();
         } finally {
             commitLock.unlock();
         }
@@ -692,11 +633,8 @@ public final class FileStorage implements Storage {
     public void close() {
         commitLock.lock();
         try {
-            synchronized (pinLock) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
+            if (!revisions.close()) {
+                return;
             }
             file.close();
             cache.clear();
@@ -706,9 +644,7 @@ public final class FileStorage implements Storage {
     }
 
     private void closeAfterFailure() {
-        synchronized (pinLock) {
-            closed = true;
-        }
+        revisions.close();
         file.close();
         cache.clear();
     }
@@ -721,20 +657,10 @@ public final class FileStorage implements Storage {
     }
 
     void unpin(long revision) {
-        synchronized (pinLock) {
-            if (closed) {
-                return;
-            }
-            pending.unpin(revision, this::release);
-            if (!pending.isPinned(revision) && revision < window.start()) {
-                heads.remove(revision);
-            }
-        }
+        revisions.unpin(revision);
     }
 
     void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("storage closed");
-        }
+        revisions.ensureOpen();
     }
 }

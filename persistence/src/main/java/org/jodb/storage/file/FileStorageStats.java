@@ -17,7 +17,12 @@ import org.jodb.storage.StorageStats;
  * @param pinnedRevisions distinct revisions pinned by open snapshots
  * @param openSnapshots   open snapshots (several may pin one revision)
  * @param fileSize        the file's length in bytes (may exceed pageCount pages after a crash)
+ * @param bytesWritten    bytes of pages this storage has written since it was opened (commits,
+ *                        garbage collection, compaction): the difference between two snapshots
+ *                        is what the work between them cost the disk
+ * @param forces          data syncs ({@code fdatasync}) since it was opened
  */
 public record FileStorageStats(long lastRevision, int pageSize, long pageCount, long pagesInUse,
-        long freePages, long pendingPages, int pinnedRevisions, int openSnapshots, long fileSize) implements StorageStats {
+        long freePages, long pendingPages, int pinnedRevisions, int openSnapshots, long fileSize,
+        long bytesWritten, long forces) implements StorageStats {
 }

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.jodb.storage.TypeTable;
+import org.jodb.storage.internal.TypeTable;
 
 /**
  * Type descriptor <-> id, ids from 1 upward in registration order, never reused; durable through

@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
  * the overflow extent holding it. Immutable.
  *
  * <p><b>Encoding</b>: oid (8), serial (8), kind (1: 0 inline, 1 overflow), body length (4), then
- * the body, or the overflow extent's first page (8) and creating revision (8).
+ * the body, or the overflow extent's first page (8) and creating revision (8). This class is the
+ * one home of that layout: it encodes entries ({@link #encode}) and names every offset;
+ * {@link PackedEntries} decodes them in place by these offsets.
  */
 record LeafEntry(long oid, long serial, int bodyLength, byte[] inlineBody, NodeRef overflow) {
     // The layout, in bytes from the entry's start; PackedEntries reads entries in place by these.
@@ -16,6 +18,8 @@ record LeafEntry(long oid, long serial, int bodyLength, byte[] inlineBody, NodeR
     static final int LENGTH_AT = 17;
     /** Where the inline body or the overflow pointer starts: the size of the fixed part. */
     static final int BODY_AT = 21;
+    /** Where an overflow pointer's creating revision starts, after the extent's first page. */
+    static final int OVERFLOW_CREATED_AT = BODY_AT + 8;
     /** An overflow pointer: the extent's first page (8) and creating revision (8). */
     static final int OVERFLOW_POINTER = 16;
     static final byte INLINE = 0;
@@ -62,20 +66,5 @@ record LeafEntry(long oid, long serial, int bodyLength, byte[] inlineBody, NodeR
         } else {
             out.putLong(overflow.page()).putLong(overflow.created());
         }
-    }
-
-    static LeafEntry decode(ByteBuffer in, int pageSize) {
-        long oid = in.getLong();
-        long serial = in.getLong();
-        byte kind = in.get();
-        int length = in.getInt();
-        if (kind == INLINE) {
-            byte[] body = new byte[length];
-            in.get(body);
-            return inline(oid, serial, body);
-        }
-        long page = in.getLong();
-        long created = in.getLong();
-        return overflow(oid, serial, length, new NodeRef(page, Page.spanFor(pageSize, length), created));
     }
 }

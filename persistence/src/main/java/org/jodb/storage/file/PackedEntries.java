@@ -6,7 +6,8 @@ import java.util.RandomAccess;
 import org.jodb.storage.Record;
 
 /**
- * The entries of a leaf read from the file, left in the page bytes: decoding a leaf only indexes
+ * The entries of a leaf read from the file, left in the page bytes, decoded in place by the offsets
+ * {@link LeafEntry} names (the one decoder of leaf entries): decoding a leaf only indexes
  * where each entry starts and its oid, so a leaf costs three arrays instead of an object and a body
  * copy per entry, and a load binary-searches the oids and builds its {@link Record} straight from
  * the page. {@link #get} materialises one {@link LeafEntry} on demand, for the commit path and
@@ -20,6 +21,7 @@ final class PackedEntries extends AbstractList<LeafEntry> implements RandomAcces
     private static final int KIND = LeafEntry.KIND_AT;
     private static final int LENGTH = LeafEntry.LENGTH_AT;
     private static final int BODY = LeafEntry.BODY_AT;
+    private static final int OVERFLOW_CREATED = LeafEntry.OVERFLOW_CREATED_AT;
 
     private final ByteBuffer page;
     private final long[] oids;
@@ -105,7 +107,7 @@ final class PackedEntries extends AbstractList<LeafEntry> implements RandomAcces
             return LeafEntry.inline(oid, serial, body);
         }
         NodeRef extent = new NodeRef(page.getLong(at + BODY), Page.spanFor(pageSize, length),
-                page.getLong(at + BODY + 8));
+                page.getLong(at + OVERFLOW_CREATED));
         return LeafEntry.overflow(oid, serial, length, extent);
     }
 

@@ -10,6 +10,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.jodb.JodbException;
@@ -52,6 +53,9 @@ final class PageFile implements AutoCloseable {
     private volatile String broken;
     private volatile boolean closed;
     private volatile int pageSize;
+    /** Bytes handed to {@link #write} and calls of {@link #force} since open: what commits cost the disk. */
+    private final LongAdder bytesWritten = new LongAdder();
+    private final LongAdder forces = new LongAdder();
 
     private PageFile(Path path, PageChannel channel, FileLock lock, Object key) {
         this.path = path;
@@ -241,6 +245,7 @@ final class PageFile implements AutoCloseable {
             }
             return null;
         });
+        bytesWritten.add(page.bytes().remaining());
     }
 
     /** Makes every write so far durable; fdatasync also covers a grown file length, which reads need. */
@@ -249,6 +254,17 @@ final class PageFile implements AutoCloseable {
             channel.force();
             return null;
         });
+        forces.increment();
+    }
+
+    /** Bytes of pages written since this file was opened (each page or extent counted once, retries not). */
+    long bytesWritten() {
+        return bytesWritten.sum();
+    }
+
+    /** Data syncs since this file was opened. */
+    long forces() {
+        return forces.sum();
     }
 
     /** Makes the file's directory entry durable: a new file's name must survive a power cut too. */

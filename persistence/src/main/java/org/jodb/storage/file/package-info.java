@@ -9,7 +9,8 @@
  * Package-private: {@link org.jodb.storage.file.ObjectTree} (the tree, read and copy-on-write
  * update), {@link org.jodb.storage.file.CommitBatch} (what one commit writes and supersedes),
  * {@link org.jodb.storage.file.FreePages}, {@link org.jodb.storage.file.PendingPages} and
- * {@link org.jodb.storage.file.RetentionWindow} (reclamation), {@link org.jodb.storage.file.PageFile}
+ * {@link org.jodb.storage.file.RetentionWindow} (reclamation),
+ * {@link org.jodb.storage.file.ReadableRevisions} (what the pin lock guards), {@link org.jodb.storage.file.PageFile}
  * (checked positional I/O, the file lock), {@link org.jodb.storage.file.NodeCache} (decoded tree
  * pages), {@link org.jodb.storage.file.Verifier}; creation through
  * {@link org.jodb.storage.file.StorageDirectory} and {@link org.jodb.storage.file.PageChannel},
@@ -86,7 +87,8 @@
  *     garbage collection removed; so at most one revision is being written</td><td>commits,
  *     garbage collection's sweep, compaction, {@code stats()}, {@code verify()}, {@code close()};
  *     held across the disk writes and forces</td></tr>
- * <tr><td>{@code pinLock} (a monitor), taken second and briefly</td><td>pins and held groups
+ * <tr><td>the pin lock: the monitor of {@link org.jodb.storage.file.ReadableRevisions}, which owns
+ *     everything it guards; taken second and briefly</td><td>pins and held groups
  *     ({@code PendingPages}), the {@code RetentionWindow}, the readable heads by revision, the
  *     extents released since the last commit, the {@code ChangeLog}, and the publication of the
  *     newest head and of {@code closed}</td><td>opening and closing snapshots, three short sections of

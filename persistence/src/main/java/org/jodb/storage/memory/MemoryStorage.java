@@ -5,19 +5,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jodb.ConflictException;
-import org.jodb.storage.ChangeLog;
 import org.jodb.storage.GcResult;
-import org.jodb.storage.OidMarks;
-import org.jodb.storage.Reachability;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
 import org.jodb.storage.RevisionChanges;
 import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
-import org.jodb.storage.TypeTable;
-import org.jodb.storage.WriteBatch;
+import org.jodb.storage.internal.ChangeLog;
+import org.jodb.storage.internal.ConcurrentCollection;
+import org.jodb.storage.internal.ObjectGraph;
+import org.jodb.storage.internal.OidMarks;
+import org.jodb.storage.internal.TypeTable;
+import org.jodb.storage.internal.WriteBatch;
 
 /**
  * A {@link Storage} held in memory, with the semantics of the file storage: for tests, and for
@@ -155,13 +157,21 @@ public final class MemoryStorage implements Storage {
                 oids[i++] = write.oid();
             }
             heldVersions += batch.size();
-            changeLog.add(revision, oids);
-            recordCommitTime(revision);
-            // Publish the revision only after its versions: a snapshot opened at it sees them all.
-            lastRevision = revision;
-            drop(reclaimer.committed(superseded, revision));
-            return revision;
+            return publish(revision, oids, superseded);
         }
+    }
+
+    /**
+     * Logs and publishes {@code revision}, whose versions are in place, then drops what it
+     * superseded that no pinned or retained revision can see. Under the lock.
+     */
+    private long publish(long revision, long[] oids, List<SupersededVersion> superseded) {
+        changeLog.add(revision, oids);
+        recordCommitTime(revision);
+        // Publish the revision only after its versions: a snapshot opened at it sees them all.
+        lastRevision = revision;
+        drop(reclaimer.committed(superseded, revision));
+        return revision;
     }
 
     /** Refuses a reference to an object garbage collection removed (see {@link #collectGarbage}). */
@@ -171,51 +181,71 @@ public final class MemoryStorage implements Storage {
 
     @Override
     public GcResult collectGarbage() {
-        // Pinned throughout, so the versions the sweep compares against stay.
+        // Pinned throughout, so the versions the recheck compares against stay.
         try (Snapshot snapshot = openSnapshot()) {
-            long marked = snapshot.revision();
-            OidMarks reachable = new OidMarks();
-            Reachability.mark(oid -> references(oid, marked), new long[] {ROOT_OID}, reachable);
-            List<Record> unreachable = new ArrayList<>();
+            return ConcurrentCollection.collect(new ChainGraph(), snapshot.revision());
+        }
+    }
+
+    /** The version chains as garbage collection walks them; a head is a revision number. */
+    private final class ChainGraph implements ObjectGraph<Long> {
+        @Override
+        public long revision(Long head) {
+            return head;
+        }
+
+        @Override
+        public long[] references(Long head, long oid) {
+            Record record = load(oid, head);
+            return record == null ? null : record.references();
+        }
+
+        @Override
+        public void forEachObject(Long head, ObjectSink sink) {
             objects.forEach((oid, chain) -> {
-                Record visible = chain.visibleAt(marked);
-                if (visible != null && !VersionChain.isRemoval(visible) && !reachable.contains(oid)) {
-                    unreachable.add(visible);
+                Record visible = chain.visibleAt(head);
+                if (visible != null && !VersionChain.isRemoval(visible)) {
+                    sink.object(oid, visible.serial());
                 }
             });
+        }
+
+        @Override
+        public long serial(Long head, long oid) {
+            VersionChain chain = objects.get(oid);
+            return chain == null ? 0 : chain.newest().serial();
+        }
+
+        @Override
+        public long objectCount(Long head) {
+            return objects.size() - removedChains;
+        }
+
+        @Override
+        public List<RevisionChanges> changes(long afterRevision, long lastRevision) {
+            return changeLog.since(afterRevision, lastRevision);
+        }
+
+        @Override
+        public <T> T underCommitLock(Function<Long, T> action) {
             synchronized (lock) {
                 ensureOpen();
-                long last = lastRevision;
-                Reachability.mark(oid -> references(oid, last), writtenSince(marked, last), reachable);
-                List<Record> removals = new ArrayList<>();
-                for (Record record : unreachable) {
-                    if (!reachable.contains(record.oid())
-                            && objects.get(record.oid()).newest().serial() == record.serial()) {
-                        removals.add(record);
-                    }
-                }
-                long live = objects.size() - removedChains - removals.size();
-                if (removals.isEmpty()) {
-                    return new GcResult(marked, last, live, 0);
-                }
-                long revision = last + 1;
-                List<SupersededVersion> superseded = new ArrayList<>();
-                long[] oids = new long[removals.size()];
-                for (int i = 0; i < oids.length; i++) {
-                    Record record = removals.get(i);
-                    oids[i] = record.oid();
-                    objects.put(record.oid(), objects.get(record.oid()).append(
-                            VersionChain.removal(record.oid(), revision)));
-                    superseded.add(new SupersededVersion(record.oid(), record.serial(), revision));
-                    removed.add(record.oid());
-                }
-                removedChains += oids.length;
-                changeLog.add(revision, oids);
-                recordCommitTime(revision);
-                lastRevision = revision;
-                drop(reclaimer.committed(superseded, revision));
-                return new GcResult(marked, revision, live, oids.length);
+                return action.apply(lastRevision);
             }
+        }
+
+        @Override
+        public long remove(Long head, long[] oids) {
+            long revision = head + 1;
+            List<SupersededVersion> superseded = new ArrayList<>();
+            for (long oid : oids) {
+                VersionChain chain = objects.get(oid);
+                superseded.add(new SupersededVersion(oid, chain.newest().serial(), revision));
+                objects.put(oid, chain.append(VersionChain.removal(oid, revision)));
+                removed.add(oid);
+            }
+            removedChains += oids.length;
+            return publish(revision, oids, superseded);
         }
     }
 
@@ -242,21 +272,6 @@ public final class MemoryStorage implements Storage {
             }
             return newestFirst;
         }
-    }
-
-    private long[] references(long oid, long revision) {
-        Record record = load(oid, revision);
-        return record == null ? null : record.references();
-    }
-
-    /** The oids written after {@code revision} up to {@code last}; from the change log if it reaches. */
-    private long[] writtenSince(long revision, long last) {
-        List<RevisionChanges> changes = changeLog.since(revision, last);
-        if (changes != null) {
-            return changes.stream().flatMapToLong(change -> java.util.Arrays.stream(change.oids())).toArray();
-        }
-        return objects.values().stream().map(VersionChain::newest)
-                .filter(newest -> newest.serial() > revision).mapToLong(Record::oid).toArray();
     }
 
     private void checkConflict(RecordWrite write) {
@@ -286,6 +301,12 @@ public final class MemoryStorage implements Storage {
     public String typeDescriptor(int id) {
         ensureOpen();
         return types.descriptorOf(id);
+    }
+
+    /** None: the records already are in memory, and a record cache would only copy them. */
+    @Override
+    public long preferredRecordCacheBytes() {
+        return 0;
     }
 
     /** What the storage holds now; used to observe reclamation. */

@@ -1,10 +1,12 @@
-package org.jodb.storage;
+package org.jodb.storage.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.jodb.storage.RevisionChanges;
+import org.jodb.storage.Storage;
 
 /**
  * The oids written by each of the newest {@code capacity} revisions, for cache invalidation: a

@@ -1,9 +1,10 @@
-package org.jodb.storage;
+package org.jodb.storage.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jodb.storage.Storage;
 
 /**
  * Type descriptor <-> id, ids from 1 upward in registration order, never reused: the in-memory

@@ -1,7 +1,8 @@
-package org.jodb.storage;
+package org.jodb.storage.internal;
 
 import java.util.Arrays;
 import java.util.function.LongFunction;
+import org.jodb.storage.Record;
 
 /**
  * The mark phase of garbage collection, shared by the storages: follows the reference lists that

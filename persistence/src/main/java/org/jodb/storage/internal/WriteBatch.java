@@ -1,4 +1,4 @@
-package org.jodb.storage;
+package org.jodb.storage.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.LongPredicate;
 import org.jodb.ConflictException;
+import org.jodb.storage.Record;
+import org.jodb.storage.RecordWrite;
+import org.jodb.storage.Storage;
 
 /**
  * Checks shared by storage implementations on the writes handed to {@link Storage#commit}, before

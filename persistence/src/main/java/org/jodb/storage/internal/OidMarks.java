@@ -1,8 +1,9 @@
-package org.jodb.storage;
+package org.jodb.storage.internal;
 
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
+import org.jodb.storage.Storage;
 
 /**
  * A set of oids for garbage collection: one bit per oid for the dense range storages allocate

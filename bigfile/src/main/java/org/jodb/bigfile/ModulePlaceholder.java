@@ -1,6 +1,0 @@
-package org.jodb.bigfile;
-
-/** BigFile and BigArray arrive with their own issue; this module holds only this placeholder. */
-final class ModulePlaceholder {
-    private ModulePlaceholder() {}
-}

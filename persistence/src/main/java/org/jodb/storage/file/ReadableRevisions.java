@@ -1,0 +1,225 @@
+package org.jodb.storage.file;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jodb.storage.RevisionChanges;
+import org.jodb.storage.RevisionInfo;
+import org.jodb.storage.internal.ChangeLog;
+
+/**
+ * The revisions readers can open and the pages held for them: the published newest head, the
+ * readable heads by revision, pins and pending groups ({@link PendingPages}), the
+ * {@link RetentionWindow}, the extents released since the last commit, the change log and the
+ * closed flag. This is the <i>pin lock</i> of the package documentation: every method holds this
+ * object's monitor, briefly and never across I/O, so opening a snapshot never waits for a commit's
+ * forces. A caller that also needs the commit lock takes the commit lock first.
+ *
+ * <p>Thread-safe. {@link #current()} and {@link #isClosed()} read volatile fields without the lock.
+ */
+final class ReadableRevisions {
+    private final PendingPages pending = new PendingPages();
+    private final RetentionWindow window;
+    private final List<Extent> released = new ArrayList<>();
+    private long releasedPages;
+    private final Map<Long, Head> heads = new HashMap<>();
+    private final ChangeLog changeLog;
+
+    private volatile Head current;
+    private volatile boolean closed;
+
+    /** What a commit records in its bookkeeping, copied under the lock. */
+    record Held(List<Head> kept, List<Extent> released, List<PageGroup> groups) {
+    }
+
+    /** The newest revision and the page figures held here, at one instant. */
+    record Accounting(long revision, long releasedPages, long pendingPages, int pinnedRevisions, int openPins) {
+    }
+
+    ReadableRevisions(Head newest, FileStorageOptions options) {
+        this.window = new RetentionWindow(options.keepRevisions(), options.keepHistory());
+        this.changeLog = new ChangeLog(options.changeLogRevisions());
+        this.current = newest;
+        heads.put(newest.revision(), newest);
+    }
+
+    /** A new file, or one without bookkeeping: only the newest head, judged at {@code now}. */
+    synchronized void startWindow(long now) {
+        window.advance(current, now, heads::remove);
+    }
+
+    /**
+     * Rebuilds the heads, the window and the pending groups from the newest durable bookkeeping, at
+     * open time; the recorded revision is durable and nothing is pinned yet, so what no kept revision
+     * needs goes to {@code free} at once.
+     */
+    synchronized void restore(List<Head> retained, List<PageGroup> recordedGroups, long now,
+            Consumer<Extent> free) {
+        // The window is rebuilt oldest first and judged at the open's "now": what aged out of a
+        // time window while the file was closed leaves it here.
+        List<Head> older = new ArrayList<>(retained);
+        older.sort(Comparator.comparingLong(Head::revision));
+        for (Head head : older) {
+            if (head.revision() < current.revision()) {
+                heads.put(head.revision(), head);
+                window.advance(head, now, heads::remove);
+            }
+        }
+        window.advance(current, now, heads::remove);
+        List<PageGroup> groups = new ArrayList<>(recordedGroups);
+        groups.sort(Comparator.comparingLong(group -> group.superseded));
+        pending.committed(groups, window.start(), free);
+    }
+
+    /** The newest published head; lock-free. */
+    Head current() {
+        return current;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("storage closed");
+        }
+    }
+
+    /** Pins the newest head, as one step with choosing it. */
+    synchronized Head pinNewest() {
+        ensureOpen();
+        Head head = current;
+        pending.pin(head.revision());
+        return head;
+    }
+
+    /**
+     * Pins {@code revision}.
+     *
+     * @throws IllegalArgumentException if it does not exist or is no longer retained
+     */
+    synchronized Head pin(long revision) {
+        ensureOpen();
+        long last = current.revision();
+        if (revision < 0 || revision > last) {
+            throw new IllegalArgumentException(
+                    "revision " + revision + " does not exist (last revision is " + last + ")");
+        }
+        Head head = heads.get(revision);
+        if (head == null) {
+            throw new IllegalArgumentException("revision " + revision + " is no longer retained"
+                    + " (last revision is " + last + "; " + window.describe() + ")");
+        }
+        pending.pin(revision);
+        return head;
+    }
+
+    /** Releases one pin of {@code revision}: what only it held is released for the next commit. */
+    synchronized void unpin(long revision) {
+        if (closed) {
+            return;
+        }
+        pending.unpin(revision, this::release);
+        if (!pending.isPinned(revision) && revision < window.start()) {
+            heads.remove(revision);
+        }
+    }
+
+    /**
+     * Hands the extents released since the last commit to {@code free} and forgets them: they were
+     * superseded by durable revisions, so the commit that takes them may write them.
+     */
+    synchronized void takeReleased(Consumer<Extent> free) {
+        released.forEach(free);
+        released.clear();
+        releasedPages = 0;
+    }
+
+    /**
+     * What the bookkeeping of a commit publishing {@code next} at {@code committedAt} records: the
+     * heads the window will keep, the released extents and the pending groups, all copies.
+     */
+    synchronized Held held(Head next, long committedAt) {
+        long windowStart = window.startWith(next, committedAt);
+        List<Head> kept = new ArrayList<>();
+        for (Head head : heads.values()) {
+            if (head.revision() >= windowStart) {
+                kept.add(head);
+            }
+        }
+        return new Held(kept, new ArrayList<>(released), pending.snapshot());
+    }
+
+    /**
+     * Publishes the durable revision {@code next}: moves the window, applies the interval rule to
+     * the groups it superseded, releases {@code freedNow}, logs {@code oids}, and last makes it the
+     * newest head.
+     */
+    synchronized void publish(Head next, long committedAt, List<PageGroup> superseded, List<Extent> freedNow,
+            long[] oids) {
+        heads.put(next.revision(), next);
+        window.advance(next, committedAt, leaving -> {
+            if (!pending.isPinned(leaving)) {
+                heads.remove(leaving);
+            }
+        });
+        pending.committed(superseded, window.start(), this::release);
+        freedNow.forEach(this::release);
+        changeLog.add(next.revision(), oids);
+        current = next; // publish last: a snapshot opened at it finds everything in place
+    }
+
+    private void release(Extent extent) {
+        released.add(extent);
+        releasedPages += extent.span();
+    }
+
+    /** The change log after {@code afterRevision} up to {@code lastRevision}, or null if it does not reach. */
+    synchronized List<RevisionChanges> changes(long afterRevision, long lastRevision) {
+        return changeLog.since(afterRevision, lastRevision);
+    }
+
+    /** The change log after {@code afterRevision} up to the newest revision; see {@code Storage.changesSince}. */
+    synchronized List<RevisionChanges> changesSince(long afterRevision) {
+        ensureOpen();
+        return changeLog.since(afterRevision, current.revision());
+    }
+
+    /** The readable revisions, newest first. */
+    synchronized List<RevisionInfo> retained() {
+        ensureOpen();
+        List<RevisionInfo> revisions = new ArrayList<>();
+        for (Head head : heads.values()) {
+            revisions.add(new RevisionInfo(head.revision(),
+                    head.timestamp() == 0 ? null : Instant.ofEpochMilli(head.timestamp())));
+        }
+        revisions.sort(Comparator.comparingLong(RevisionInfo::revision).reversed());
+        return revisions;
+    }
+
+    /** The figures of this object that {@code FileStorage.stats()} reports, taken in one step. */
+    synchronized Accounting accounting() {
+        ensureOpen();
+        return new Accounting(current.revision(), releasedPages, pending.pendingPages(), pending.pinnedRevisions(),
+                pending.openPins());
+    }
+
+    /** The readable heads, released extents and pending groups now, copied in one step. */
+    synchronized Held held() {
+        return new Held(new ArrayList<>(heads.values()), new ArrayList<>(released), pending.snapshot());
+    }
+
+    /** Marks the storage closed; false if it already was. */
+    synchronized boolean close() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        return true;
+    }
+}
