@@ -3,7 +3,6 @@ package org.jodb.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jodb.Connection;
@@ -14,13 +13,9 @@ import org.jodb.btree.ObjectBTree;
 import org.jodb.btree.TreePart;
 import org.jodb.btree.TreeVisitor;
 import org.jodb.cache.ObjectState;
-import org.jodb.storage.GcResult;
+import org.jodb.storage.ForwardingStorage;
 import org.jodb.storage.RecordWrite;
-import org.jodb.storage.RevisionChanges;
-import org.jodb.storage.RevisionInfo;
-import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
-import org.jodb.storage.StorageStats;
 import org.jodb.storage.memory.MemoryStorage;
 
 /**
@@ -130,12 +125,11 @@ public final class ObjectBTreeCapacityProbe {
     }
 
     /** A storage that adds up the payload bytes of the records committed to it. */
-    private static final class CountingStorage implements Storage {
-        private final Storage storage;
+    private static final class CountingStorage extends ForwardingStorage {
         long bytes;
 
         CountingStorage(Storage storage) {
-            this.storage = storage;
+            super(storage);
         }
 
         @Override
@@ -143,62 +137,7 @@ public final class ObjectBTreeCapacityProbe {
             for (RecordWrite write : writes) {
                 bytes += write.payload().length;
             }
-            return storage.commit(writes);
-        }
-
-        @Override
-        public long lastRevision() {
-            return storage.lastRevision();
-        }
-
-        @Override
-        public Snapshot openSnapshot() {
-            return storage.openSnapshot();
-        }
-
-        @Override
-        public Snapshot openSnapshot(long revision) {
-            return storage.openSnapshot(revision);
-        }
-
-        @Override
-        public long newOid() {
-            return storage.newOid();
-        }
-
-        @Override
-        public List<RevisionChanges> changesSince(long afterRevision) {
-            return storage.changesSince(afterRevision);
-        }
-
-        @Override
-        public int typeId(String descriptor) {
-            return storage.typeId(descriptor);
-        }
-
-        @Override
-        public String typeDescriptor(int id) {
-            return storage.typeDescriptor(id);
-        }
-
-        @Override
-        public GcResult collectGarbage() {
-            return storage.collectGarbage();
-        }
-
-        @Override
-        public List<RevisionInfo> retainedRevisions() {
-            return storage.retainedRevisions();
-        }
-
-        @Override
-        public StorageStats stats() {
-            return storage.stats();
-        }
-
-        @Override
-        public void close() {
-            storage.close();
+            return super.commit(writes);
         }
     }
 }
