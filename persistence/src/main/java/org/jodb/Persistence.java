@@ -37,9 +37,10 @@ public final class Persistence {
      * Turns {@code object} and what its connection has loaded of it into ghosts, so that none of it
      * stays reachable through the connection's cache; loads nothing.
      *
-     * <p>For an {@link org.jodb.btree.LongBTree} (or a {@link org.jodb.btree.LongTreeSet}, through
-     * its tree): every loaded part at any depth, found among the objects the connection's cache
-     * holds loaded, whether or not the part's parent is still loaded: the persistent values of the
+     * <p>For a {@link org.jodb.btree.BTree} of either kind ({@code LongBTree}, {@code ObjectBTree})
+     * or a {@link org.jodb.btree.BTreeSet} (through its tree): every loaded part at any depth,
+     * found among the objects the connection's cache holds loaded, whether or not the part's
+     * parent is still loaded: the persistent values of the
      * loaded buckets, the buckets, the internal nodes, the size stripes, then the tree itself (how
      * the parts are found, and what is not: {@link TreeDeactivation}). Costs one pass over the
      * cache's loaded objects. The caller's reference to the tree stays valid: the tree is a ghost,

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.jodb.cache.PersistentObject;
 
 /**
- * The key-by-key part of a {@link LongBucket} merge: a three-way merge of the entries of the state
+ * The key-by-key part of a {@link Bucket} merge: a three-way merge of the entries of the state
  * a transaction started from ("old"), the committed state and the transaction's own ("mine"), each
  * sorted by key. Every key of any of the three is decided on its own:
  * <ul>
@@ -17,42 +17,55 @@ import org.jodb.cache.PersistentObject;
  *       counted in the tree's size, and any other pair of changes contradicts).</li>
  * </ul>
  * A walk of the three sorted arrays at once, so the merged keys come out sorted, in time linear in
- * the entries.
+ * the entries. Keys are compared and copied within their arrays
+ * ({@link Bucket#compareKeys}, {@link System#arraycopy}), so {@code long} keys are never boxed.
  *
- * @param keys   the merged keys, sorted, exactly {@code size} long
+ * @param keys   the merged keys, sorted, exactly {@code size} long, an array of the buckets' key type
  * @param values the merged values, exactly {@code size} long
  * @param size   the number of merged entries
  */
-record BucketMerge(long[] keys, Object[] values, int size) {
+record BucketMerge(Object keys, Object[] values, int size) {
 
-    /** The merged entries, or null if a key changed on both sides in ways that cannot both hold. */
-    static BucketMerge of(long[] oldKeys, Object[] oldValues, int oldSize,
-                          long[] committedKeys, Object[] committedValues, int committedSize,
-                          long[] mineKeys, Object[] mineValues, int mineSize) {
+    /**
+     * The merged entries of the three states of one bucket, or null if a key changed on both sides
+     * in ways that cannot both hold. {@code mine} compares the keys.
+     */
+    static BucketMerge of(Bucket old, Bucket committed, Bucket mine) {
+        Object oldKeys = old.keys();
+        Object committedKeys = committed.keys();
+        Object mineKeys = mine.keys();
+        int oldSize = old.size();
+        int committedSize = committed.size();
+        int mineSize = mine.size();
         int capacity = committedSize + mineSize; // a bound: each merged key is in one of the two
-        long[] keys = new long[capacity];
+        Object keys = mine.newKeys(capacity);
         Object[] values = new Object[capacity];
         int size = 0;
         int o = 0;
         int c = 0;
         int m = 0;
         while (o < oldSize || c < committedSize || m < mineSize) {
-            long key = Long.MAX_VALUE;
+            // the smallest next key of the three: its array and index
+            Object least = null;
+            int at = -1;
             if (o < oldSize) {
-                key = oldKeys[o];
+                least = oldKeys;
+                at = o;
             }
-            if (c < committedSize) {
-                key = Math.min(key, committedKeys[c]);
+            if (c < committedSize && (least == null || mine.compareKeys(committedKeys, c, least, at) < 0)) {
+                least = committedKeys;
+                at = c;
             }
-            if (m < mineSize) {
-                key = Math.min(key, mineKeys[m]);
+            if (m < mineSize && (least == null || mine.compareKeys(mineKeys, m, least, at) < 0)) {
+                least = mineKeys;
+                at = m;
             }
-            boolean inOld = o < oldSize && oldKeys[o] == key;
-            boolean inCommitted = c < committedSize && committedKeys[c] == key;
-            boolean inMine = m < mineSize && mineKeys[m] == key;
-            Object oldValue = inOld ? oldValues[o++] : null;
-            Object committedValue = inCommitted ? committedValues[c++] : null;
-            Object mineValue = inMine ? mineValues[m++] : null;
+            boolean inOld = o < oldSize && mine.compareKeys(oldKeys, o, least, at) == 0;
+            boolean inCommitted = c < committedSize && mine.compareKeys(committedKeys, c, least, at) == 0;
+            boolean inMine = m < mineSize && mine.compareKeys(mineKeys, m, least, at) == 0;
+            Object oldValue = inOld ? old.valueAt(o++) : null;
+            Object committedValue = inCommitted ? committed.valueAt(c++) : null;
+            Object mineValue = inMine ? mine.valueAt(m++) : null;
 
             boolean committedChanged = inCommitted != inOld || inOld && !sameValue(oldValue, committedValue);
             boolean mineChanged = inMine != inOld || inOld && !sameValue(oldValue, mineValue);
@@ -71,12 +84,12 @@ record BucketMerge(long[] keys, Object[] values, int size) {
                 return null;
             }
             if (present) {
-                keys[size] = key;
+                System.arraycopy(least, at, keys, size, 1);
                 values[size] = value;
                 size++;
             }
         }
-        return new BucketMerge(Arrays.copyOf(keys, size), Arrays.copyOf(values, size), size);
+        return new BucketMerge(mine.copyKeys(keys, 0, size, size), Arrays.copyOf(values, size), size);
     }
 
     /**

@@ -1,9 +1,9 @@
 package org.jodb.btree;
 
 /** One entry's place in a tree: a bucket and an index in it, valid until the tree changes. */
-record BucketSlot(LongBucket bucket, int index) {
+record BucketSlot(Bucket bucket, int index) {
 
-    long key() {
+    Object key() {
         return bucket.keyAt(index);
     }
 

@@ -1,255 +1,78 @@
 package org.jodb.btree;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import org.jodb.MergesConflicts;
 import org.jodb.Persistent;
-import org.jodb.cache.PersistentObject;
 
 /**
- * A leaf of a {@link LongBTree}: up to the tree's bucket capacity of entries in key order, the keys
- * unboxed, and a link to the next bucket for scans. Its own record; a ghost until touched.
- *
- * <p>Arrays grow with the entries (up to the capacity), so a half-full bucket's record holds about
- * half a full one's bytes. Changes made in place mark the bucket changed explicitly, so the class
- * skips the commit-time comparison ({@code detectChanges = false}): a transaction that only reads
- * buckets costs no digest at commit.
- *
- * <p>Each bucket stores a reference to its tree, so that deep deactivation can tell the tree's
- * loaded buckets among everything a connection's cache holds ({@link TreeDeactivation}), and its
- * capacity (the tree's bucket capacity), so that a merge can tell whether its result fits.
- *
- * <p><b>Concurrent changes merge</b> ({@link MergesConflicts}): when two transactions changed the
- * same bucket, the later commit merges both sides' changes key by key, so inserts, removals and
- * value changes of different keys all commit; see {@link #mergeConflict} for the rules and
- * {@link BucketMerge} for the key-by-key part.
+ * A {@link Bucket} of a {@link LongBTree}: its keys unboxed in a {@code long[]}, in memory and in
+ * the record. The lookups a {@link LongBTree} makes with a {@code long} ({@link #search(long)})
+ * never box.
  */
 @Persistent(detectChanges = false)
-final class LongBucket implements MergesConflicts<LongBucket> {
-    private static final int INITIAL_LENGTH = 8;
-    private static final VarHandle TREE;
-    private static final VarHandle VALUES;
-    private static final VarHandle SIZE;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            TREE = lookup.findVarHandle(LongBucket.class, "tree", LongBTree.class);
-            VALUES = lookup.findVarHandle(LongBucket.class, "values", Object[].class);
-            SIZE = lookup.findVarHandle(LongBucket.class, "size", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** The tree this bucket belongs to; never changes. */
-    private LongBTree<?> tree;
+final class LongBucket extends Bucket {
     private long[] keys;
-    private Object[] values;
-    private int size;
-    private LongBucket next;
-    /**
-     * The most entries this bucket may hold: its tree's bucket capacity, kept here so that a merge
-     * (which must not read the tree) can tell whether the merged entries fit. 0 in a record stored
-     * before buckets kept it: such a bucket refuses to merge until its next insert records it.
-     */
-    private int capacity;
 
     LongBucket(LongBTree<?> tree, int capacity) {
         this(tree, new long[Math.min(INITIAL_LENGTH, capacity)], new Object[Math.min(INITIAL_LENGTH, capacity)], 0,
                 capacity);
     }
 
-    private LongBucket(LongBTree<?> tree, long[] keys, Object[] values, int size, int capacity) {
-        this.tree = tree;
+    private LongBucket(BTree<?, ?> tree, long[] keys, Object[] values, int size, int capacity) {
+        super(tree, values, size, capacity);
         this.keys = keys;
-        this.values = values;
-        this.size = size;
-        this.capacity = capacity;
-    }
-
-    int size() {
-        return size;
-    }
-
-    // Raw reads, for deep deactivation: a VarHandle bypasses the enhanced read hook, so reading a
-    // loaded bucket neither reports a use to the cache nor begins a transaction (whose
-    // invalidations could ghost the bucket and make the read load it again). A ghost reads as
-    // cleared: null tree, no values.
-
-    /** The tree of this bucket if it is loaded (or new), else null; loads nothing. */
-    static LongBTree<?> treeIfLoaded(LongBucket bucket) {
-        return (LongBTree<?>) TREE.get(bucket);
-    }
-
-    /** The values of this bucket if it is loaded (or new), else an empty array; loads nothing. */
-    static Object[] valuesIfLoaded(LongBucket bucket) {
-        Object[] values = (Object[]) VALUES.get(bucket);
-        return values == null ? new Object[0] : Arrays.copyOf(values, (int) SIZE.get(bucket));
-    }
-
-    long keyAt(int index) {
-        return keys[index];
-    }
-
-    Object valueAt(int index) {
-        return values[index];
-    }
-
-    LongBucket next() {
-        return next;
-    }
-
-    void setNext(LongBucket following) {
-        if (next != following) {
-            next = following;
-        }
     }
 
     /** The key's index, or {@code -(insertion point) - 1} as {@link Arrays#binarySearch}. */
     int search(long key) {
-        return Arrays.binarySearch(keys, 0, size, key);
+        return Arrays.binarySearch(keys, 0, size(), key);
     }
 
-    /** Index of the first key {@code >= key} ({@code > key} unless inclusive); {@code size()} if none. */
-    int ceilingIndex(long key, boolean inclusive) {
-        int found = search(key);
-        if (found >= 0) {
-            return inclusive ? found : found + 1;
-        }
-        return -found - 1;
+    long longKeyAt(int index) {
+        return keys[index];
     }
 
-    /** Index of the last key {@code <= key} ({@code < key} unless inclusive); -1 if none. */
-    int floorIndex(long key, boolean inclusive) {
-        int found = search(key);
-        if (found >= 0) {
-            return inclusive ? found : found - 1;
-        }
-        return -found - 2;
-    }
-
-    Object replaceValue(int index, Object value) {
-        Object previous = values[index];
-        if (previous != value) { // an identical value leaves the record unwritten
-            values[index] = value;
-            changed();
-        }
-        return previous;
-    }
-
-    /** Inserts at {@code index}; the caller has checked that the bucket is below {@code capacity}. */
-    void insert(int index, long key, Object value, int capacity) {
-        this.capacity = capacity; // already so, except in a bucket stored before buckets kept it
-        if (size == keys.length) {
-            int length = Math.min(capacity, Math.max(INITIAL_LENGTH, size + (size >> 1)));
-            keys = Arrays.copyOf(keys, length);
-            values = Arrays.copyOf(values, length);
-        }
-        System.arraycopy(keys, index, keys, index + 1, size - index);
-        System.arraycopy(values, index, values, index + 1, size - index);
-        keys[index] = key;
-        values[index] = value;
-        size++;
-        changed();
-    }
-
-    Object removeAt(int index) {
-        Object previous = values[index];
-        int moved = size - index - 1;
-        System.arraycopy(keys, index + 1, keys, index, moved);
-        System.arraycopy(values, index + 1, values, index, moved);
-        size--;
-        values[size] = null; // no stale reference keeps a removed value reachable
-        changed();
-        return previous;
-    }
-
-    /**
-     * Splits this full bucket while inserting one more entry at {@code index}: this bucket keeps
-     * the lower half, the returned new bucket (linked after this one) the upper half. An entry
-     * added after the last one leaves this bucket full and starts the new one with the entry
-     * alone, so that ascending inserts (appends) fill buckets instead of leaving them half full.
-     */
-    LongBucket splitInserting(int index, long key, Object value) {
-        int total = size + 1;
-        long[] allKeys = new long[total];
-        Object[] allValues = new Object[total];
-        System.arraycopy(keys, 0, allKeys, 0, index);
-        System.arraycopy(values, 0, allValues, 0, index);
-        allKeys[index] = key;
-        allValues[index] = value;
-        System.arraycopy(keys, index, allKeys, index + 1, size - index);
-        System.arraycopy(values, index, allValues, index + 1, size - index);
-        int lower = index == size ? size : total / 2;
-        int upper = total - lower;
-        LongBucket right = new LongBucket(tree, Arrays.copyOfRange(allKeys, lower, total),
-                Arrays.copyOfRange(allValues, lower, total), upper, capacity);
-        right.next = next;
-        keys = Arrays.copyOf(allKeys, lower);
-        values = Arrays.copyOf(allValues, lower);
-        size = lower;
-        next = right;
-        return right;
-    }
-
-    /**
-     * Merges the changes the committed state made (relative to {@code old}) into this
-     * transaction's state, or refuses. Entries merge key by key ({@link BucketMerge}): a key that
-     * only one side inserted, removed or changed takes that side's change. It refuses
-     * ({@link org.jodb.ConflictException}, nothing written) when:
-     * <ul>
-     *   <li>both sides inserted the same key, or both removed it, or one removed it while the
-     *       other changed its value, or both changed its value to different values: the two
-     *       changes cannot both hold; and two inserts or two removals of one key would each count
-     *       in the tree's size stripes, which would then count one entry twice. Both sides changing
-     *       a key's value to the same value merges (the size is unchanged). Values are the same
-     *       when they are the same instance if persistent (references resolve to the connection's
-     *       instances), else when {@link java.util.Objects#deepEquals} says so (arrays by content):
-     *       so plain values without {@code equals} look changed on both sides and refuse;</li>
-     *   <li>the bucket is empty on either side or after the merge: an emptied bucket is taken out
-     *       of its parent (or must be) by the side that emptied it, which the merge cannot do, and
-     *       every bucket but a lone root one holds an entry (a root bucket refuses too: it cannot
-     *       tell it is the root without reading its tree);</li>
-     *   <li>the link to the next bucket differs on either side: the bucket split (the new bucket
-     *       now holds part of its key range, which the other side's keys may fall in), or its next
-     *       bucket emptied and left the tree; either changed the parent, which does not merge;</li>
-     *   <li>the merged entries exceed the capacity: the bucket would have to split, which needs
-     *       its parent; or the capacity is unknown (0, a bucket stored before it was kept) or
-     *       differs between the states;</li>
-     *   <li>the tree reference differs between the states (it never changes; a difference means
-     *       the states are not of one bucket of one tree).</li>
-     * </ul>
-     * The merged keys stay sorted, the count is the number of merged entries, and the arrays hold
-     * exactly the merged entries (no stale value is kept reachable past the count).
-     */
     @Override
-    public boolean mergeConflict(LongBucket old, LongBucket committed) {
-        if (tree != old.tree || committed.tree != old.tree) {
-            return false;
-        }
-        if (next != old.next || committed.next != old.next) {
-            return false;
-        }
-        if (capacity <= 0 || capacity != old.capacity || capacity != committed.capacity) {
-            return false;
-        }
-        if (size == 0 || committed.size == 0) {
-            return false;
-        }
-        BucketMerge merged = BucketMerge.of(old.keys, old.values, old.size, committed.keys, committed.values,
-                committed.size, keys, values, size);
-        if (merged == null || merged.size() == 0 || merged.size() > capacity) {
-            return false;
-        }
-        keys = merged.keys();
-        values = merged.values();
-        size = merged.size();
-        return true;
+    Object keys() {
+        return keys;
     }
 
-    private void changed() {
-        ((PersistentObject) (Object) this).markChanged();
+    @Override
+    void setKeys(Object keys) {
+        this.keys = (long[]) keys;
+    }
+
+    @Override
+    Object newKeys(int length) {
+        return new long[length];
+    }
+
+    @Override
+    Bucket newBucket(Object keys, Object[] values, int size, int capacity) {
+        return new LongBucket(tree(), (long[]) keys, values, size, capacity);
+    }
+
+    @Override
+    Object keyAt(int index) {
+        return keys[index];
+    }
+
+    @Override
+    void setKey(Object keys, int index, Object key) {
+        ((long[]) keys)[index] = (Long) key;
+    }
+
+    @Override
+    int search(Object key) {
+        return search(((Long) key).longValue());
+    }
+
+    @Override
+    int compareKeys(Object a, int i, Object b, int j) {
+        return Long.compare(((long[]) a)[i], ((long[]) b)[j]);
+    }
+
+    @Override
+    boolean sameOrder(Bucket other) {
+        return other instanceof LongBucket;
     }
 }

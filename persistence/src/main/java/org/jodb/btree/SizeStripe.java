@@ -4,7 +4,7 @@ import org.jodb.MergesConflicts;
 import org.jodb.Persistent;
 
 /**
- * One part of a {@link LongBTree}'s entry count: the tree's size is the sum of its stripes. Each
+ * One part of a {@link BTree}'s entry count: the tree's size is the sum of its stripes. Each
  * transaction adds its inserts and removals to one stripe, so concurrent transactions on different
  * buckets rarely write the same stripe, and when they do, the stripe merges like a
  * {@link org.jodb.collections.Counter} (each side's change is added to the other's), so the count

@@ -12,8 +12,8 @@ import org.jodb.cache.ObjectState;
 import org.jodb.cache.PersistentObject;
 
 /**
- * Deep deactivation ({@link Persistence#deactivateDeep}): turns a {@link LongBTree} (or a
- * {@link LongTreeSet} and its tree) into ghosts with everything of it that the connection has
+ * Deep deactivation ({@link Persistence#deactivateDeep}): turns a {@link BTree} of either
+ * kind (or a {@link BTreeSet} and its tree) into ghosts with everything of it that the connection has
  * loaded: its persistent values, buckets, internal nodes and size stripes, then the tree itself.
  * Public for {@code org.jodb.Persistence} only; application code calls that.
  *
@@ -39,7 +39,7 @@ import org.jodb.cache.PersistentObject;
  * Persistent values are found through the loaded buckets that hold them, the buckets that are
  * left included: a value loaded earlier through a bucket that is a ghost by now is not found (no
  * field of it names the tree), and the cache evicts it like any other object. A value that is
- * itself a tree is ghosted, not deep-deactivated. A {@link LongTreeSet} that is a ghost does not
+ * itself a tree is ghosted, not deep-deactivated. A {@link BTreeSet} that is a ghost does not
  * lead to its tree, so only the set is ghosted then: deep-deactivate a set while it is loaded.
  */
 public final class TreeDeactivation {
@@ -58,33 +58,33 @@ public final class TreeDeactivation {
      */
     public static DeepDeactivation deactivate(Object object, Supplier<? extends List<? extends PersistentObject>> loadedObjects) {
         TreeDeactivation run = new TreeDeactivation();
-        if (object instanceof LongTreeSet) {
-            LongBTree<?> tree = LongTreeSet.treeIfLoaded((LongTreeSet) object);
+        if (object instanceof BTreeSet) {
+            BTree<?, ?> tree = BTreeSet.treeIfLoaded((BTreeSet<?>) object);
             if (tree != null) {
                 run.tree(tree, loadedObjects.get());
             }
-        } else if (object instanceof LongBTree) {
-            run.tree((LongBTree<?>) object, loadedObjects.get());
+        } else if (object instanceof BTree) {
+            run.tree((BTree<?, ?>) object, loadedObjects.get());
         }
         run.ghost(object);
         return new DeepDeactivation(run.ghosted, run.leftChanged, run.leftSticky);
     }
 
     /** Ghosts the tree's loaded values, buckets, nodes, stripes, then the tree. */
-    private void tree(LongBTree<?> tree, List<? extends PersistentObject> loaded) {
-        List<LongBucket> buckets = new ArrayList<>();
-        List<LongTreeNode> nodes = new ArrayList<>();
+    private void tree(BTree<?, ?> tree, List<? extends PersistentObject> loaded) {
+        List<Bucket> buckets = new ArrayList<>();
+        List<TreeNode> nodes = new ArrayList<>();
         for (PersistentObject loadedObject : loaded) {
             Object candidate = loadedObject; // the source classes implement PersistentObject only once enhanced
-            if (candidate instanceof LongBucket && LongBucket.treeIfLoaded((LongBucket) candidate) == tree) {
-                buckets.add((LongBucket) candidate);
-            } else if (candidate instanceof LongTreeNode && LongTreeNode.treeIfLoaded((LongTreeNode) candidate) == tree) {
-                nodes.add((LongTreeNode) candidate);
+            if (candidate instanceof Bucket && Bucket.treeIfLoaded((Bucket) candidate) == tree) {
+                buckets.add((Bucket) candidate);
+            } else if (candidate instanceof TreeNode && TreeNode.treeIfLoaded((TreeNode) candidate) == tree) {
+                nodes.add((TreeNode) candidate);
             }
         }
-        SizeStripe[] stripes = LongBTree.sizeStripesIfLoaded(tree); // read before the tree is ghosted
-        for (LongBucket bucket : buckets) { // values first: ghosting a bucket clears its values
-            for (Object value : LongBucket.valuesIfLoaded(bucket)) {
+        SizeStripe[] stripes = BTree.sizeStripesIfLoaded(tree); // read before the tree is ghosted
+        for (Bucket bucket : buckets) { // values first: ghosting a bucket clears its values
+            for (Object value : Bucket.valuesIfLoaded(bucket)) {
                 if (value instanceof PersistentObject) {
                     ghost(value);
                 }

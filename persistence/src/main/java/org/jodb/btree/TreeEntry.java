@@ -4,19 +4,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /** An entry handed out by a tree's entry iterators: {@link #setValue} writes to the tree. */
-final class TreeEntry<V> implements Map.Entry<Long, V> {
-    private final LongBTree<V> tree;
-    private final long key;
+final class TreeEntry<K, V> implements Map.Entry<K, V> {
+    private final BTree<K, V> tree;
+    private final K key;
     private V value;
 
-    TreeEntry(LongBTree<V> tree, long key, V value) {
+    TreeEntry(BTree<K, V> tree, K key, V value) {
         this.tree = tree;
         this.key = key;
         this.value = value;
     }
 
     @Override
-    public Long getKey() {
+    public K getKey() {
         return key;
     }
 
@@ -28,7 +28,7 @@ final class TreeEntry<V> implements Map.Entry<Long, V> {
     @Override
     public V setValue(V newValue) {
         V previous = value;
-        tree.put(key, newValue);
+        tree.putKey(key, newValue);
         value = newValue;
         return previous;
     }
@@ -41,7 +41,7 @@ final class TreeEntry<V> implements Map.Entry<Long, V> {
 
     @Override
     public int hashCode() {
-        return Long.hashCode(key) ^ Objects.hashCode(value);
+        return Objects.hashCode(key) ^ Objects.hashCode(value);
     }
 
     @Override

@@ -1,38 +1,35 @@
 package org.jodb.btree;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.jodb.Persistence;
 import org.jodb.cache.ObjectState;
 
 /**
- * One internal node or bucket of a {@link LongBTree}, as a {@link LongTreeVisitor} sees it. What
- * the parent knows (the kind of part, its level, its key bounds, its oid and state) costs no load;
- * {@link #size()}, {@link #keys()} and {@link #values()} load the part if it is a ghost.
- * Valid during the visit only.
+ * One internal node or bucket of a {@link BTree}, as a {@link TreeVisitor} sees it. What the
+ * parent knows (the kind of part, its level, its key bounds, its oid and state) costs no load;
+ * {@link #size()}, {@link #keys()} and {@link #values()} load the part if it is a ghost. Keys are
+ * the tree's keys ({@link Long}s for a {@link LongBTree}). Valid during the visit only.
  */
 public final class TreePart {
     private final Object part;
     private final int level;
-    private final boolean hasLower;
-    private final long lower;
-    private final boolean hasUpper;
-    private final long upper;
+    /** The lowest key the range admits, or null if unbounded (keys are never null). */
+    private final Object lower;
+    /** The key the range stops before, or null if unbounded. */
+    private final Object upper;
 
-    TreePart(Object part, int level, boolean hasLower, long lower, boolean hasUpper, long upper) {
+    TreePart(Object part, int level, Object lower, Object upper) {
         this.part = part;
         this.level = level;
-        this.hasLower = hasLower;
         this.lower = lower;
-        this.hasUpper = hasUpper;
         this.upper = upper;
     }
 
     /** Whether this part is a bucket (it holds entries) rather than an internal node. */
     public boolean isBucket() {
-        return part instanceof LongBucket;
+        return part instanceof Bucket;
     }
 
     /** The distance from the root: 0 for the root. */
@@ -56,32 +53,35 @@ public final class TreePart {
     }
 
     /** The lowest key its range admits (inclusive), empty for the leftmost parts. */
-    public OptionalLong lowerBound() {
-        return hasLower ? OptionalLong.of(lower) : OptionalLong.empty();
+    public Optional<Object> lowerBound() {
+        return Optional.ofNullable(lower);
     }
 
     /** The key its range stops before (exclusive), empty for the rightmost parts. */
-    public OptionalLong upperBound() {
-        return hasUpper ? OptionalLong.of(upper) : OptionalLong.empty();
+    public Optional<Object> upperBound() {
+        return Optional.ofNullable(upper);
     }
 
     /** Entries of a bucket, children of a node; loads it. */
     public int size() {
-        return isBucket() ? ((LongBucket) part).size() : ((LongTreeNode) part).size();
+        return isBucket() ? ((Bucket) part).size() : ((TreeNode) part).size();
     }
 
-    /** A bucket's keys, or a node's separators (one fewer than its children); loads it. */
-    public long[] keys() {
+    /** A bucket's keys, or a node's separators (one fewer than its children), in order; loads it. */
+    public List<Object> keys() {
+        List<Object> keys = new ArrayList<>();
         if (isBucket()) {
-            LongBucket bucket = (LongBucket) part;
-            long[] keys = new long[bucket.size()];
-            Arrays.setAll(keys, bucket::keyAt);
-            return keys;
+            Bucket bucket = (Bucket) part;
+            for (int i = 0; i < bucket.size(); i++) {
+                keys.add(bucket.keyAt(i));
+            }
+        } else {
+            TreeNode node = (TreeNode) part;
+            for (int i = 0; i < node.size() - 1; i++) {
+                keys.add(node.separatorAt(i));
+            }
         }
-        LongTreeNode node = (LongTreeNode) part;
-        long[] separators = new long[node.size() - 1];
-        Arrays.setAll(separators, node::separatorAt);
-        return separators;
+        return keys;
     }
 
     /** A bucket's values in key order (persistent ones as ghosts until used); loads the bucket. */
@@ -89,7 +89,7 @@ public final class TreePart {
         if (!isBucket()) {
             throw new IllegalStateException("an internal node holds no values");
         }
-        LongBucket bucket = (LongBucket) part;
+        Bucket bucket = (Bucket) part;
         List<Object> values = new ArrayList<>(bucket.size());
         for (int i = 0; i < bucket.size(); i++) {
             values.add(bucket.valueAt(i));
@@ -99,10 +99,10 @@ public final class TreePart {
 
     /** The part of child {@code index} of this node, bounded by this node's separators. */
     TreePart child(int index) {
-        LongTreeNode node = (LongTreeNode) part;
+        TreeNode node = (TreeNode) part;
         int last = node.size() - 1;
         return new TreePart(node.childAt(index), level + 1,
-                index > 0 || hasLower, index > 0 ? node.separatorAt(index - 1) : lower,
-                index < last || hasUpper, index < last ? node.separatorAt(index) : upper);
+                index > 0 ? node.separatorAt(index - 1) : lower,
+                index < last ? node.separatorAt(index) : upper);
     }
 }

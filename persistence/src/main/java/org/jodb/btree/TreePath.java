@@ -8,16 +8,16 @@ import java.util.Arrays;
  * bucket. Level 0 is the root.
  */
 final class TreePath {
-    private LongTreeNode[] nodes = new LongTreeNode[8];
+    private TreeNode[] nodes = new TreeNode[8];
     private int[] indexes = new int[8];
     private int depth;
 
     /** Descends from {@code root} to the bucket whose key range holds {@code key}. */
-    LongBucket descend(Object root, long key) {
+    Bucket descend(Object root, Object key) {
         depth = 0;
         Object part = root;
-        while (part instanceof LongTreeNode) {
-            LongTreeNode node = (LongTreeNode) part;
+        while (part instanceof TreeNode) {
+            TreeNode node = (TreeNode) part;
             int index = node.childIndexFor(key);
             if (depth == nodes.length) {
                 nodes = Arrays.copyOf(nodes, depth * 2);
@@ -28,7 +28,7 @@ final class TreePath {
             depth++;
             part = node.childAt(index);
         }
-        return (LongBucket) part;
+        return (Bucket) part;
     }
 
     /** The number of internal nodes on the path: 0 when the root is the bucket. */
@@ -36,7 +36,7 @@ final class TreePath {
         return depth;
     }
 
-    LongTreeNode node(int level) {
+    TreeNode node(int level) {
         return nodes[level];
     }
 
@@ -45,7 +45,7 @@ final class TreePath {
     }
 
     /** The bucket just before the path's bucket in key order, or null if it is the first one. */
-    LongBucket previousBucket() {
+    Bucket previousBucket() {
         for (int level = depth - 1; level >= 0; level--) {
             if (indexes[level] > 0) {
                 return lastBucketUnder(nodes[level].childAt(indexes[level] - 1));
@@ -55,19 +55,19 @@ final class TreePath {
     }
 
     /** The last bucket in the subtree under {@code part}. */
-    static LongBucket lastBucketUnder(Object part) {
-        while (part instanceof LongTreeNode) {
-            LongTreeNode node = (LongTreeNode) part;
+    static Bucket lastBucketUnder(Object part) {
+        while (part instanceof TreeNode) {
+            TreeNode node = (TreeNode) part;
             part = node.childAt(node.size() - 1);
         }
-        return (LongBucket) part;
+        return (Bucket) part;
     }
 
     /** The first bucket in the subtree under {@code part}. */
-    static LongBucket firstBucketUnder(Object part) {
-        while (part instanceof LongTreeNode) {
-            part = ((LongTreeNode) part).childAt(0);
+    static Bucket firstBucketUnder(Object part) {
+        while (part instanceof TreeNode) {
+            part = ((TreeNode) part).childAt(0);
         }
-        return (LongBucket) part;
+        return (Bucket) part;
     }
 }

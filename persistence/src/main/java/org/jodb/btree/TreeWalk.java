@@ -1,15 +1,15 @@
 package org.jodb.btree;
 
-/** The depth-first walk behind {@link LongBTree#visit}. */
+/** The depth-first walk behind {@link BTree#visit}. */
 final class TreeWalk {
     private TreeWalk() {
     }
 
-    static void walk(Object root, LongTreeVisitor visitor) {
-        visit(new TreePart(root, 0, false, 0, false, 0), visitor);
+    static void walk(Object root, TreeVisitor visitor) {
+        visit(new TreePart(root, 0, null, null), visitor);
     }
 
-    private static void visit(TreePart part, LongTreeVisitor visitor) {
+    private static void visit(TreePart part, TreeVisitor visitor) {
         if (part.isBucket()) {
             visitor.visitBucket(part);
             return;

@@ -34,7 +34,7 @@ class LongBTreeAppendersTest {
                 LongBTree<String> tree = tree(conn);
                 assertEquals(commits, tree.size());
                 TreeInvariants.check(tree);
-                int buckets = countBuckets(tree);
+                int buckets = ConcurrentTreeWork.buckets(tree);
                 System.out.printf("[btree-appenders] %d appends by %d threads, %d conflicts (%.1f%%), %d buckets%n",
                         commits, THREADS, conflicts, 100.0 * conflicts / (commits + conflicts), buckets);
             }
@@ -60,16 +60,5 @@ class LongBTreeAppendersTest {
             }
         }
         return new long[] {conflicts};
-    }
-
-    private static int countBuckets(LongBTree<String> tree) {
-        int[] count = {0};
-        tree.visit(new LongTreeVisitor() {
-            @Override
-            public void visitBucket(TreePart bucket) {
-                count[0]++;
-            }
-        });
-        return count[0];
     }
 }

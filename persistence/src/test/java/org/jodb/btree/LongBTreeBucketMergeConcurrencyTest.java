@@ -51,7 +51,7 @@ class LongBTreeBucketMergeConcurrencyTest {
                 tree.putAll(initial);
                 conn.root().put("tree", tree);
             });
-            LongBucketMergeTest.createAllSizeStripes(db);
+            ConcurrentTreeWork.createAllSizeStripes(db, Long.MIN_VALUE);
             AtomicInteger attempts = new AtomicInteger();
             List<TreeMap<Long, String>> models = onThreads(THREADS, thread -> randomChanges(db, seed, thread, attempts));
             TreeMap<Long, String> expected = new TreeMap<>(initial);
@@ -74,7 +74,7 @@ class LongBTreeBucketMergeConcurrencyTest {
         try (Database db = Database.open(new MemoryStorage(), options)) {
             db.transact(conn -> conn.root().put("tree",
                     new LongBTree<String>(BUCKET_CAPACITY, LongBTree.DEFAULT_NODE_CAPACITY)));
-            LongBucketMergeTest.createAllSizeStripes(db);
+            ConcurrentTreeWork.createAllSizeStripes(db, Long.MIN_VALUE);
             AtomicInteger attempts = new AtomicInteger();
             AtomicLong sequence = new AtomicLong();
             List<TreeMap<Long, String>> models = onThreads(THREADS, thread -> {

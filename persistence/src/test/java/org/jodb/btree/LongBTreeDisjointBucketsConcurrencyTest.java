@@ -1,5 +1,6 @@
 package org.jodb.btree;
 
+import static org.jodb.btree.ConcurrentTreeWork.buckets;
 import static org.jodb.btree.ConcurrentTreeWork.onThreads;
 import static org.jodb.btree.ConcurrentTreeWork.pause;
 import static org.jodb.btree.ConcurrentTreeWork.tree;
@@ -98,17 +99,6 @@ class LongBTreeDisjointBucketsConcurrencyTest {
                 pause(); // widens the window in which another thread commits
             });
         }
-    }
-
-    private static int buckets(LongBTree<?> tree) {
-        int[] count = {0};
-        tree.visit(new LongTreeVisitor() {
-            @Override
-            public void visitBucket(TreePart bucket) {
-                count[0]++;
-            }
-        });
-        return count[0];
     }
 
 }

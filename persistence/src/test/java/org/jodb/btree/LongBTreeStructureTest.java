@@ -101,7 +101,7 @@ class LongBTreeStructureTest {
     /** The keys of a bucket of {@code tree} that is neither full nor a single entry. */
     private static long[] bucketWithRoom(LongBTree<?> tree) {
         long[][] found = {null};
-        tree.visit(new LongTreeVisitor() {
+        tree.visit(new TreeVisitor() {
             @Override
             public boolean enterNode(TreePart node) {
                 return found[0] == null;
@@ -110,7 +110,7 @@ class LongBTreeStructureTest {
             @Override
             public void visitBucket(TreePart bucket) {
                 if (found[0] == null && bucket.size() > 1 && bucket.size() < tree.bucketCapacity()) {
-                    found[0] = bucket.keys();
+                    found[0] = bucket.keys().stream().mapToLong(key -> (Long) key).toArray();
                 }
             }
         });
@@ -138,7 +138,7 @@ class LongBTreeStructureTest {
 
             before = conn.cacheStats().loads();
             int[] parts = {0, 0, 0}; // nodes, buckets, buckets still ghosts
-            tree.visit(new LongTreeVisitor() {
+            tree.visit(new TreeVisitor() {
                 @Override
                 public boolean enterNode(TreePart node) {
                     parts[0]++;
@@ -168,7 +168,7 @@ class LongBTreeStructureTest {
             LongBTree<?> tree = (LongBTree<?>) conn.root().get("tree");
             long before = conn.cacheStats().loads();
             List<String> events = new ArrayList<>();
-            tree.visit(new LongTreeVisitor() {
+            tree.visit(new TreeVisitor() {
                 @Override
                 public boolean enterNode(TreePart node) {
                     events.add("enter " + node.level() + " " + node.state());

@@ -3,7 +3,6 @@ package org.jodb.btree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -238,26 +237,7 @@ class LongBucketMergeTest {
             keys.forEach(key -> tree.put(key, "v" + key));
             conn.root().put("tree", tree);
         });
-        createAllSizeStripes(db);
-    }
-
-    /** Inserts and removes a key in transactions until every stripe exists (each picks one at random). */
-    static void createAllSizeStripes(Database db) {
-        while (true) {
-            boolean missing = db.transactAndGet(conn -> {
-                LongBTree<String> tree = tree(conn);
-                tree.size(); // loads the tree: the stripes are read without loading anything
-                return Arrays.asList(LongBTree.sizeStripesIfLoaded(tree)).contains(null);
-            });
-            if (!missing) {
-                return;
-            }
-            db.transact(conn -> {
-                LongBTree<String> tree = tree(conn);
-                tree.put(Long.MIN_VALUE, "scratch");
-                tree.remove(Long.MIN_VALUE);
-            });
-        }
+        ConcurrentTreeWork.createAllSizeStripes(db, Long.MIN_VALUE);
     }
 
     private static TreeMap<Long, String> committed(Database db) {

@@ -1,163 +1,22 @@
 package org.jodb.btree;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NavigableSet;
-import java.util.Objects;
-import java.util.Random;
 import java.util.TreeSet;
-import java.util.function.Function;
-import org.jodb.Connection;
-import org.jodb.Database;
-import org.junit.jupiter.api.Test;
 
-/**
- * Random mixed operations on a {@link LongTreeSet} and a {@link TreeSet}, every result compared:
- * add/remove/contains, navigation, poll, sub/head/tail and descending views with writes and
- * iterator removal through them, across commits, aborts and reloads in a new connection.
- * {@code -Djodb.btree.ops=N} runs more operations (50,000 by default); the seed is printed.
- */
-class LongTreeSetModelTest {
-    /** More than the keys drawn can make: an iterator that yields more runs away. */
-    private static final int MAX_ELEMENTS = 10_000;
-    private static final int OPERATIONS = Integer.getInteger("jodb.btree.ops", 50_000);
+/** {@link BTreeSetModelTest} on a {@link LongTreeSet}. */
+class LongTreeSetModelTest extends BTreeSetModelTest<Long> {
 
-    private Random random;
-    private long seed;
-    private int step;
-    private TreeSet<Long> committed = new TreeSet<>();
-    private TreeSet<Long> model = new TreeSet<>();
-    private LongTreeSet set;
-
-    @Test
-    void randomOperationsMatchTreeSet() {
-        // preemptive: a broken iterator can loop forever; then the test fails instead of hanging
-        assertTimeoutPreemptively(Duration.ofSeconds(120 + OPERATIONS / 2_000), this::run);
+    @Override
+    BTreeSet<Long> newSet(int bucketCapacity, int nodeCapacity) {
+        return new LongTreeSet(bucketCapacity, nodeCapacity);
     }
 
-    private void run() {
-        seed = Long.getLong("jodb.btree.seed", System.nanoTime());
-        random = new Random(seed);
-        System.out.printf("[btree-set-model] seed %d, %d operations%n", seed, OPERATIONS);
-        try (Database db = Database.inMemory()) {
-            Connection conn = db.open();
-            conn.root().put("set", new LongTreeSet(2 + random.nextInt(10), 3 + random.nextInt(5)));
-            conn.commit();
-            set = (LongTreeSet) conn.root().get("set");
-            for (step = 0; step < OPERATIONS; step++) {
-                operate((step / 10_000) % 2 == 0);
-                int roll = random.nextInt(1000);
-                if (roll < 8) {
-                    conn.commit();
-                    committed = new TreeSet<>(model);
-                } else if (roll < 11) {
-                    conn.abort();
-                    model = new TreeSet<>(committed);
-                } else if (roll < 13) {
-                    conn.commit();
-                    committed = new TreeSet<>(model);
-                    conn.close();
-                    conn = db.open();
-                    set = (LongTreeSet) conn.root().get("set");
-                }
-                if (step % 2_000 == 0) {
-                    assertEquals(model, set, "at step " + step + ", seed " + seed);
-                    assertEquals(set, model);
-                    assertEquals(model.hashCode(), set.hashCode());
-                    TreeInvariants.check(set.tree());
-                }
-            }
-            conn.close();
-        }
+    @Override
+    TreeSet<Long> newModel() {
+        return new TreeSet<>();
     }
 
-    @Test
-    void nullElementsThrowNullPointerException() {
-        LongTreeSet empty = new LongTreeSet();
-        assertThrows(NullPointerException.class, () -> empty.add(null));
-        assertThrows(NullPointerException.class, () -> empty.contains(null));
-        assertThrows(NullPointerException.class, () -> empty.ceiling(null));
-        assertEquals(0, empty.size());
-    }
-
-    private long element() {
-        return random.nextInt(2_000) - 500;
-    }
-
-    private void operate(boolean growing) {
-        long e = element();
-        long other = e + random.nextInt(300);
-        boolean a = random.nextBoolean();
-        boolean b = random.nextBoolean();
-        long choices = random.nextLong();
-        int roll = random.nextInt(100);
-        if (roll < (growing ? 40 : 20)) {
-            same("add", s -> s.add(e));
-        } else if (roll < 55) {
-            same("remove", s -> s.remove(e));
-        } else if (roll < 62) {
-            same("contains", s -> s.contains(e) + "/" + s.size() + "/" + s.isEmpty());
-        } else if (roll < 72) {
-            same("navigation", s -> s.ceiling(e) + "," + s.floor(e) + "," + s.higher(e) + "," + s.lower(e));
-        } else if (roll < 75) {
-            same("first", s -> s.first() + "," + s.last());
-        } else if (roll < 77) {
-            same("poll", s -> random(choices) ? s.pollFirst() : s.pollLast());
-        } else {
-            Function<NavigableSet<Long>, NavigableSet<Long>> view = switch (random.nextInt(5)) {
-                case 0 -> s -> s.subSet(e, a, other, b);
-                case 1 -> s -> s.headSet(other, b);
-                case 2 -> s -> s.tailSet(e, a);
-                case 3 -> s -> s.descendingSet().subSet(other, b, e, a);
-                default -> s -> s.descendingSet().headSet(e, a);
-            };
-            long inside = element();
-            switch (random.nextInt(5)) {
-                case 0 -> same("view.add", s -> view.apply(s).add(inside));
-                case 1 -> same("view.remove", s -> view.apply(s).remove(inside) + "/" + view.apply(s).size());
-                case 2 -> same("view.iterate", s -> removeSome(view.apply(s).iterator(), new Random(choices)));
-                case 3 -> same("view.descending", s -> removeSome(view.apply(s).descendingIterator(), new Random(choices)));
-                default -> same("view.navigation", s -> view.apply(s).ceiling(inside) + "," + view.apply(s).lower(inside)
-                        + "," + view.apply(s).pollFirst() + "," + view.apply(s).descendingSet().pollFirst());
-            }
-        }
-    }
-
-    private static boolean random(long seed) {
-        return new Random(seed).nextBoolean();
-    }
-
-    private static List<Object> removeSome(Iterator<Long> iterator, Random choices) {
-        List<Object> seen = new ArrayList<>();
-        while (iterator.hasNext() && seen.size() < MAX_ELEMENTS) { // a runaway iterator fails, not hangs
-            seen.add(iterator.next());
-            if (choices.nextInt(3) == 0) {
-                iterator.remove();
-                seen.add("removed");
-            }
-        }
-        return seen;
-    }
-
-    private void same(String what, Function<NavigableSet<Long>, Object> operation) {
-        Object expected = outcome(operation, model);
-        Object actual = outcome(operation, set);
-        if (!Objects.equals(expected, actual)) {
-            assertEquals(expected, actual, what + " at step " + step + ", seed " + seed);
-        }
-    }
-
-    private static Object outcome(Function<NavigableSet<Long>, Object> operation, NavigableSet<Long> target) {
-        try {
-            return operation.apply(target);
-        } catch (RuntimeException e) {
-            return e.getClass().getName();
-        }
+    @Override
+    Long element(long n) {
+        return n;
     }
 }

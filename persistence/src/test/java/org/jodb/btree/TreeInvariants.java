@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,18 +18,22 @@ final class TreeInvariants {
     }
 
     /** Returns the tree's depth: 1 for a lone root bucket. */
-    static int check(LongBTree<?> tree) {
-        List<LongBucket> buckets = new ArrayList<>();
+    static int check(BTree<?, ?> tree) {
+        @SuppressWarnings("unchecked")
+        Comparator<Object> order = tree.comparator() == null ? (a, b) -> ((Comparable<Object>) a).compareTo(b)
+                : (Comparator<Object>) tree.comparator();
+        List<Bucket> buckets = new ArrayList<>();
         int[] bucketLevel = {-1};
         long[] entries = {0};
-        tree.visit(new LongTreeVisitor() {
+        tree.visit(new TreeVisitor() {
             @Override
             public boolean enterNode(TreePart node) {
-                long[] separators = node.keys();
+                List<Object> separators = node.keys();
                 assertTrue(node.size() >= 1 && node.size() <= tree.nodeCapacity(), "node size " + node.size());
-                for (int i = 0; i < separators.length; i++) {
-                    assertInBounds(node, separators[i]);
-                    assertTrue(i == 0 || separators[i - 1] < separators[i], "separators out of order");
+                for (int i = 0; i < separators.size(); i++) {
+                    assertInBounds(order, node, separators.get(i));
+                    assertTrue(i == 0 || order.compare(separators.get(i - 1), separators.get(i)) < 0,
+                            "separators out of order");
                 }
                 if (node.level() == 0) {
                     assertTrue(node.size() >= 2, "a root node with one child");
@@ -38,19 +43,19 @@ final class TreeInvariants {
 
             @Override
             public void visitBucket(TreePart bucket) {
-                long[] keys = bucket.keys();
-                assertTrue(keys.length <= tree.bucketCapacity(), "overfull bucket");
-                assertTrue(keys.length > 0 || bucket.level() == 0, "an empty bucket below the root");
-                for (int i = 0; i < keys.length; i++) {
-                    assertInBounds(bucket, keys[i]);
-                    assertTrue(i == 0 || keys[i - 1] < keys[i], "keys out of order");
+                List<Object> keys = bucket.keys();
+                assertTrue(keys.size() <= tree.bucketCapacity(), "overfull bucket");
+                assertTrue(!keys.isEmpty() || bucket.level() == 0, "an empty bucket below the root");
+                for (int i = 0; i < keys.size(); i++) {
+                    assertInBounds(order, bucket, keys.get(i));
+                    assertTrue(i == 0 || order.compare(keys.get(i - 1), keys.get(i)) < 0, "keys out of order");
                 }
                 if (bucketLevel[0] < 0) {
                     bucketLevel[0] = bucket.level();
                 }
                 assertEquals(bucketLevel[0], bucket.level(), "buckets at different depths");
-                buckets.add((LongBucket) bucket.object());
-                entries[0] += keys.length;
+                buckets.add((Bucket) bucket.object());
+                entries[0] += keys.size();
             }
         });
         for (int i = 0; i < buckets.size(); i++) {
@@ -61,8 +66,8 @@ final class TreeInvariants {
         return bucketLevel[0] + 1;
     }
 
-    private static void assertInBounds(TreePart part, long key) {
-        assertTrue(part.lowerBound().isEmpty() || key >= part.lowerBound().getAsLong(), "key below bound");
-        assertTrue(part.upperBound().isEmpty() || key < part.upperBound().getAsLong(), "key above bound");
+    private static void assertInBounds(Comparator<Object> order, TreePart part, Object key) {
+        assertTrue(part.lowerBound().isEmpty() || order.compare(key, part.lowerBound().get()) >= 0, "key below bound");
+        assertTrue(part.upperBound().isEmpty() || order.compare(key, part.upperBound().get()) < 0, "key above bound");
     }
 }

@@ -8,42 +8,42 @@ import java.util.NavigableSet;
 import java.util.SortedSet;
 
 /**
- * The keys of a {@link LongRangeView} as a {@link NavigableSet}; removals go to the tree. A map's
- * key set cannot add (as {@code TreeMap}'s); a {@link LongTreeSet}'s, and its views, add a key
+ * The keys of a {@link RangeView} as a {@link NavigableSet}; removals go to the tree. A map's
+ * key set cannot add (as {@code TreeMap}'s); a {@link BTreeSet}'s, and its views, add a key
  * with the set's marker value.
  */
-final class LongKeySet extends AbstractSet<Long> implements NavigableSet<Long> {
-    private final LongRangeView<?> map;
+final class KeySet<K> extends AbstractSet<K> implements NavigableSet<K> {
+    private final RangeView<K, ?> map;
     /** The value {@link #add} puts, or null if this key set cannot add. */
     private final Object present;
 
-    LongKeySet(LongRangeView<?> map) {
+    KeySet(RangeView<K, ?> map) {
         this(map, null);
     }
 
-    LongKeySet(LongRangeView<?> map, Object present) {
+    KeySet(RangeView<K, ?> map, Object present) {
         this.map = map;
         this.present = present;
     }
 
     /** Adds {@code key} to the tree, if this is a set's key set and the key lies in its range. */
     @Override
-    public boolean add(Long key) {
+    public boolean add(K key) {
         if (present == null) {
             throw new UnsupportedOperationException("a map's key set cannot add keys");
         }
         @SuppressWarnings("unchecked")
-        LongRangeView<Object> values = (LongRangeView<Object>) map;
+        RangeView<K, Object> values = (RangeView<K, Object>) map;
         return values.put(key, present) == null;
     }
 
     @Override
-    public Iterator<Long> iterator() {
+    public Iterator<K> iterator() {
         return map.keyIterator();
     }
 
     @Override
-    public Iterator<Long> descendingIterator() {
+    public Iterator<K> descendingIterator() {
         return map.descendingKeyIterator();
     }
 
@@ -77,84 +77,84 @@ final class LongKeySet extends AbstractSet<Long> implements NavigableSet<Long> {
     }
 
     @Override
-    public Comparator<? super Long> comparator() {
+    public Comparator<? super K> comparator() {
         return map.comparator();
     }
 
     @Override
-    public Long first() {
+    public K first() {
         return map.firstKey();
     }
 
     @Override
-    public Long last() {
+    public K last() {
         return map.lastKey();
     }
 
     @Override
-    public Long lower(Long key) {
+    public K lower(K key) {
         return map.lowerKey(key);
     }
 
     @Override
-    public Long floor(Long key) {
+    public K floor(K key) {
         return map.floorKey(key);
     }
 
     @Override
-    public Long ceiling(Long key) {
+    public K ceiling(K key) {
         return map.ceilingKey(key);
     }
 
     @Override
-    public Long higher(Long key) {
+    public K higher(K key) {
         return map.higherKey(key);
     }
 
     @Override
-    public Long pollFirst() {
-        Map.Entry<Long, ?> entry = map.pollFirstEntry();
+    public K pollFirst() {
+        Map.Entry<K, ?> entry = map.pollFirstEntry();
         return entry == null ? null : entry.getKey();
     }
 
     @Override
-    public Long pollLast() {
-        Map.Entry<Long, ?> entry = map.pollLastEntry();
+    public K pollLast() {
+        Map.Entry<K, ?> entry = map.pollLastEntry();
         return entry == null ? null : entry.getKey();
     }
 
     @Override
-    public NavigableSet<Long> descendingSet() {
-        return new LongKeySet(map.descendingMap(), present);
+    public NavigableSet<K> descendingSet() {
+        return new KeySet<>(map.descendingMap(), present);
     }
 
     @Override
-    public NavigableSet<Long> subSet(Long fromElement, boolean fromInclusive, Long toElement, boolean toInclusive) {
-        return new LongKeySet(map.subMap(fromElement, fromInclusive, toElement, toInclusive), present);
+    public NavigableSet<K> subSet(K fromElement, boolean fromInclusive, K toElement, boolean toInclusive) {
+        return new KeySet<>(map.subMap(fromElement, fromInclusive, toElement, toInclusive), present);
     }
 
     @Override
-    public NavigableSet<Long> headSet(Long toElement, boolean inclusive) {
-        return new LongKeySet(map.headMap(toElement, inclusive), present);
+    public NavigableSet<K> headSet(K toElement, boolean inclusive) {
+        return new KeySet<>(map.headMap(toElement, inclusive), present);
     }
 
     @Override
-    public NavigableSet<Long> tailSet(Long fromElement, boolean inclusive) {
-        return new LongKeySet(map.tailMap(fromElement, inclusive), present);
+    public NavigableSet<K> tailSet(K fromElement, boolean inclusive) {
+        return new KeySet<>(map.tailMap(fromElement, inclusive), present);
     }
 
     @Override
-    public SortedSet<Long> subSet(Long fromElement, Long toElement) {
+    public SortedSet<K> subSet(K fromElement, K toElement) {
         return subSet(fromElement, true, toElement, false);
     }
 
     @Override
-    public SortedSet<Long> headSet(Long toElement) {
+    public SortedSet<K> headSet(K toElement) {
         return headSet(toElement, false);
     }
 
     @Override
-    public SortedSet<Long> tailSet(Long fromElement) {
+    public SortedSet<K> tailSet(K fromElement) {
         return tailSet(fromElement, true);
     }
 }

@@ -1,12 +1,12 @@
 package org.jodb.btree;
 
 /**
- * Walks the parts of a {@link LongBTree} ({@link LongBTree#visit}): the root, then depth first in
- * key order the internal nodes the visitor enters and the buckets under them. A part is loaded
+ * Walks the parts of a {@link BTree} of either kind ({@link BTree#visit}): the root, then depth
+ * first in key order the internal nodes the visitor enters and the buckets under them. A part is loaded
  * only by what the visitor asks of it ({@link TreePart#size()}, {@link TreePart#keys()}, ...)
  * and, for a node, by entering it, which reads its children.
  */
-public interface LongTreeVisitor {
+public interface TreeVisitor {
 
     /**
      * Called for each internal node before its children; return {@code true} to visit them

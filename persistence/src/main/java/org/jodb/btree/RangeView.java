@@ -14,19 +14,20 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A {@link NavigableMap} view of a {@link LongBTree}'s entries within a {@link KeyRange}, in
+ * A {@link NavigableMap} view of a {@link BTree}'s entries within a {@link KeyRange}, in
  * ascending or descending order: the whole tree, or what {@code subMap}, {@code headMap},
  * {@code tailMap} and {@code descendingMap} return. Reads and writes go to the tree; a key put
  * outside the range throws {@link IllegalArgumentException}, as {@code TreeMap}'s views do.
  *
+ * @param <K> the key type
  * @param <V> the value type
  */
-final class LongRangeView<V> extends AbstractMap<Long, V> implements NavigableMap<Long, V> {
-    private final LongBTree<V> tree;
+final class RangeView<K, V> extends AbstractMap<K, V> implements NavigableMap<K, V> {
+    private final BTree<K, V> tree;
     private final KeyRange range;
     private final boolean descending;
 
-    LongRangeView(LongBTree<V> tree, KeyRange range, boolean descending) {
+    RangeView(BTree<K, V> tree, KeyRange range, boolean descending) {
         this.tree = tree;
         this.range = range;
         this.descending = descending;
@@ -35,57 +36,62 @@ final class LongRangeView<V> extends AbstractMap<Long, V> implements NavigableMa
     // ---- entries in this view's order -----------------------------------------------------------
 
     private BucketSlot first() {
-        return descending ? range.highest(tree) : range.lowest(tree);
+        return descending ? range.highest() : range.lowest();
     }
 
     private BucketSlot last() {
-        return descending ? range.lowest(tree) : range.highest(tree);
+        return descending ? range.lowest() : range.highest();
     }
 
     /** The first entry at or after {@code key} in this view's order ({@code after} only if strict). */
     private BucketSlot atOrAfter(Object key, boolean inclusive) {
-        long k = LongBTree.keyOf(key);
-        return descending ? range.floor(tree, k, inclusive) : range.ceiling(tree, k, inclusive);
+        Object k = tree.checkedKey(key);
+        return descending ? range.floor(k, inclusive) : range.ceiling(k, inclusive);
     }
 
     private BucketSlot atOrBefore(Object key, boolean inclusive) {
-        long k = LongBTree.keyOf(key);
-        return descending ? range.ceiling(tree, k, inclusive) : range.floor(tree, k, inclusive);
+        Object k = tree.checkedKey(key);
+        return descending ? range.ceiling(k, inclusive) : range.floor(k, inclusive);
     }
 
-    private Entry<Long, V> snapshot(BucketSlot slot) {
+    private Entry<K, V> snapshot(BucketSlot slot) {
         if (slot == null) {
             return null;
         }
         @SuppressWarnings("unchecked")
         V value = (V) slot.value();
-        return new SimpleImmutableEntry<>(slot.key(), value);
+        return new SimpleImmutableEntry<>(keyOf(slot), value);
     }
 
-    private static Long keyOrNull(BucketSlot slot) {
-        return slot == null ? null : slot.key();
+    @SuppressWarnings("unchecked")
+    private static <K> K keyOf(BucketSlot slot) {
+        return (K) slot.key();
     }
 
-    private static Long keyOrThrow(BucketSlot slot) {
+    private static <K> K keyOrNull(BucketSlot slot) {
+        return slot == null ? null : keyOf(slot);
+    }
+
+    private static <K> K keyOrThrow(BucketSlot slot) {
         if (slot == null) {
             throw new NoSuchElementException();
         }
-        return slot.key();
+        return keyOf(slot);
     }
 
-    private Entry<Long, V> poll(BucketSlot slot) {
-        Entry<Long, V> entry = snapshot(slot);
+    private Entry<K, V> poll(BucketSlot slot) {
+        Entry<K, V> entry = snapshot(slot);
         if (entry != null) {
-            tree.remove(entry.getKey().longValue());
+            tree.removeKey(entry.getKey());
         }
         return entry;
     }
 
-    RangeIterator<V, Long> keyIterator() {
+    RangeIterator<K, V, K> keyIterator() {
         return RangeIterator.keys(tree, range, descending);
     }
 
-    RangeIterator<V, Long> descendingKeyIterator() {
+    RangeIterator<K, V, K> descendingKeyIterator() {
         return RangeIterator.keys(tree, range, !descending);
     }
 
@@ -97,7 +103,7 @@ final class LongRangeView<V> extends AbstractMap<Long, V> implements NavigableMa
             return tree.size();
         }
         int count = 0;
-        for (Iterator<Long> keys = keyIterator(); keys.hasNext(); keys.next()) {
+        for (Iterator<K> keys = keyIterator(); keys.hasNext(); keys.next()) {
             count++;
         }
         return count;
@@ -110,37 +116,37 @@ final class LongRangeView<V> extends AbstractMap<Long, V> implements NavigableMa
 
     @Override
     public boolean containsKey(Object key) {
-        long k = LongBTree.keyOf(key);
+        Object k = tree.checkedKey(key);
         return range.contains(k) && tree.containsKey(k);
     }
 
     @Override
     public V get(Object key) {
-        long k = LongBTree.keyOf(key);
+        Object k = tree.checkedKey(key);
         return range.contains(k) ? tree.get(k) : null;
     }
 
     @Override
-    public V put(Long key, V value) {
-        long k = LongBTree.keyOf(key);
+    public V put(K key, V value) {
+        Object k = tree.checkedKey(key);
         if (!range.contains(k)) {
             throw new IllegalArgumentException("key out of range: " + k);
         }
-        return tree.put(k, value);
+        return tree.put(key, value);
     }
 
     @Override
     public V remove(Object key) {
-        long k = LongBTree.keyOf(key);
-        return range.contains(k) ? tree.remove(k) : null;
+        Object k = tree.checkedKey(key);
+        return range.contains(k) ? tree.removeKey(k) : null;
     }
 
     @Override
     public void clear() {
         if (range.isAll()) {
-            tree.clearAll();
+            tree.clear();
         } else {
-            for (Iterator<Long> keys = keyIterator(); keys.hasNext(); ) {
+            for (Iterator<K> keys = keyIterator(); keys.hasNext(); ) {
                 keys.next();
                 keys.remove();
             }
@@ -148,7 +154,7 @@ final class LongRangeView<V> extends AbstractMap<Long, V> implements NavigableMa
     }
 
     @Override
-    public Set<Entry<Long, V>> entrySet() {
+    public Set<Entry<K, V>> entrySet() {
         return new EntrySet();
     }
 
@@ -158,182 +164,187 @@ final class LongRangeView<V> extends AbstractMap<Long, V> implements NavigableMa
     }
 
     @Override
-    public Set<Long> keySet() {
+    public Set<K> keySet() {
         return navigableKeySet();
     }
 
     // ---- SortedMap / NavigableMap ---------------------------------------------------------------
 
     @Override
-    public Comparator<? super Long> comparator() {
-        return descending ? Collections.reverseOrder() : null;
+    public Comparator<? super K> comparator() {
+        Comparator<? super K> order = tree.comparator();
+        return descending ? Collections.reverseOrder(order) : order;
     }
 
     @Override
-    public Long firstKey() {
+    public K firstKey() {
         return keyOrThrow(first());
     }
 
     @Override
-    public Long lastKey() {
+    public K lastKey() {
         return keyOrThrow(last());
     }
 
     @Override
-    public Entry<Long, V> firstEntry() {
+    public Entry<K, V> firstEntry() {
         return snapshot(first());
     }
 
     @Override
-    public Entry<Long, V> lastEntry() {
+    public Entry<K, V> lastEntry() {
         return snapshot(last());
     }
 
     @Override
-    public Entry<Long, V> pollFirstEntry() {
+    public Entry<K, V> pollFirstEntry() {
         return poll(first());
     }
 
     @Override
-    public Entry<Long, V> pollLastEntry() {
+    public Entry<K, V> pollLastEntry() {
         return poll(last());
     }
 
     @Override
-    public Entry<Long, V> lowerEntry(Long key) {
+    public Entry<K, V> lowerEntry(K key) {
         return snapshot(atOrBefore(key, false));
     }
 
     @Override
-    public Long lowerKey(Long key) {
+    public K lowerKey(K key) {
         return keyOrNull(atOrBefore(key, false));
     }
 
     @Override
-    public Entry<Long, V> floorEntry(Long key) {
+    public Entry<K, V> floorEntry(K key) {
         return snapshot(atOrBefore(key, true));
     }
 
     @Override
-    public Long floorKey(Long key) {
+    public K floorKey(K key) {
         return keyOrNull(atOrBefore(key, true));
     }
 
     @Override
-    public Entry<Long, V> ceilingEntry(Long key) {
+    public Entry<K, V> ceilingEntry(K key) {
         return snapshot(atOrAfter(key, true));
     }
 
     @Override
-    public Long ceilingKey(Long key) {
+    public K ceilingKey(K key) {
         return keyOrNull(atOrAfter(key, true));
     }
 
     @Override
-    public Entry<Long, V> higherEntry(Long key) {
+    public Entry<K, V> higherEntry(K key) {
         return snapshot(atOrAfter(key, false));
     }
 
     @Override
-    public Long higherKey(Long key) {
+    public K higherKey(K key) {
         return keyOrNull(atOrAfter(key, false));
     }
 
     @Override
-    public LongRangeView<V> descendingMap() {
-        return new LongRangeView<>(tree, range, !descending);
+    public RangeView<K, V> descendingMap() {
+        return new RangeView<>(tree, range, !descending);
     }
 
     @Override
-    public LongKeySet navigableKeySet() {
-        return new LongKeySet(this);
+    public KeySet<K> navigableKeySet() {
+        return new KeySet<>(this);
     }
 
     @Override
-    public LongKeySet descendingKeySet() {
+    public KeySet<K> descendingKeySet() {
         return descendingMap().navigableKeySet();
     }
 
     @Override
-    public LongRangeView<V> subMap(Long fromKey, boolean fromInclusive, Long toKey, boolean toInclusive) {
-        long from = LongBTree.keyOf(fromKey);
-        long to = LongBTree.keyOf(toKey);
+    public RangeView<K, V> subMap(K fromKey, boolean fromInclusive, K toKey, boolean toInclusive) {
+        Object from = tree.checkedKey(fromKey);
+        Object to = tree.checkedKey(toKey);
         if (!range.admitsBound(from, fromInclusive)) {
             throw new IllegalArgumentException("fromKey out of range: " + from);
         }
         if (!range.admitsBound(to, toInclusive)) {
             throw new IllegalArgumentException("toKey out of range: " + to);
         }
-        if (descending ? from < to : from > to) {
+        if (descending ? tree.compare(from, to) < 0 : tree.compare(from, to) > 0) {
             throw new IllegalArgumentException("fromKey > toKey");
         }
         KeyRange bounded = descending ? range.from(to, toInclusive).to(from, fromInclusive)
                 : range.from(from, fromInclusive).to(to, toInclusive);
-        return new LongRangeView<>(tree, bounded, descending);
+        return new RangeView<>(tree, bounded, descending);
     }
 
     @Override
-    public LongRangeView<V> headMap(Long toKey, boolean inclusive) {
-        long to = LongBTree.keyOf(toKey);
+    public RangeView<K, V> headMap(K toKey, boolean inclusive) {
+        Object to = tree.checkedKey(toKey);
         if (!range.admitsBound(to, inclusive)) {
             throw new IllegalArgumentException("toKey out of range: " + to);
         }
         KeyRange bounded = descending ? range.from(to, inclusive) : range.to(to, inclusive);
-        return new LongRangeView<>(tree, bounded, descending);
+        return new RangeView<>(tree, bounded, descending);
     }
 
     @Override
-    public LongRangeView<V> tailMap(Long fromKey, boolean inclusive) {
-        long from = LongBTree.keyOf(fromKey);
+    public RangeView<K, V> tailMap(K fromKey, boolean inclusive) {
+        Object from = tree.checkedKey(fromKey);
         if (!range.admitsBound(from, inclusive)) {
             throw new IllegalArgumentException("fromKey out of range: " + from);
         }
         KeyRange bounded = descending ? range.to(from, inclusive) : range.from(from, inclusive);
-        return new LongRangeView<>(tree, bounded, descending);
+        return new RangeView<>(tree, bounded, descending);
     }
 
     @Override
-    public LongRangeView<V> subMap(Long fromKey, Long toKey) {
+    public RangeView<K, V> subMap(K fromKey, K toKey) {
         return subMap(fromKey, true, toKey, false);
     }
 
     @Override
-    public LongRangeView<V> headMap(Long toKey) {
+    public RangeView<K, V> headMap(K toKey) {
         return headMap(toKey, false);
     }
 
     @Override
-    public LongRangeView<V> tailMap(Long fromKey) {
+    public RangeView<K, V> tailMap(K fromKey) {
         return tailMap(fromKey, true);
     }
 
     // ---- collection views -------------------------------------------------------------------------
 
     /** The entries, whose iterator yields live entries ({@code setValue} writes to the tree). */
-    private final class EntrySet extends AbstractSet<Entry<Long, V>> {
+    private final class EntrySet extends AbstractSet<Entry<K, V>> {
         @Override
-        public Iterator<Entry<Long, V>> iterator() {
+        public Iterator<Entry<K, V>> iterator() {
             return RangeIterator.entries(tree, range, descending);
         }
 
         @Override
         public int size() {
-            return LongRangeView.this.size();
+            return RangeView.this.size();
         }
 
         @Override
         public boolean isEmpty() {
-            return LongRangeView.this.isEmpty();
+            return RangeView.this.isEmpty();
         }
 
         @Override
         public boolean contains(Object o) {
-            if (!(o instanceof Map.Entry) || !(((Map.Entry<?, ?>) o).getKey() instanceof Long)) {
+            if (!(o instanceof Map.Entry)) {
                 return false;
             }
             Map.Entry<?, ?> entry = (Map.Entry<?, ?>) o;
-            long key = (Long) entry.getKey();
-            return containsKey(key) && Objects.equals(get(key), entry.getValue());
+            Object key = entry.getKey();
+            try {
+                return containsKey(key) && Objects.equals(get(key), entry.getValue());
+            } catch (NullPointerException | ClassCastException e) { // a key this tree cannot hold
+                return false;
+            }
         }
 
         @Override
@@ -341,13 +352,13 @@ final class LongRangeView<V> extends AbstractMap<Long, V> implements NavigableMa
             if (!contains(o)) {
                 return false;
             }
-            LongRangeView.this.remove(((Map.Entry<?, ?>) o).getKey());
+            RangeView.this.remove(((Map.Entry<?, ?>) o).getKey());
             return true;
         }
 
         @Override
         public void clear() {
-            LongRangeView.this.clear();
+            RangeView.this.clear();
         }
     }
 
@@ -359,17 +370,17 @@ final class LongRangeView<V> extends AbstractMap<Long, V> implements NavigableMa
 
         @Override
         public int size() {
-            return LongRangeView.this.size();
+            return RangeView.this.size();
         }
 
         @Override
         public boolean isEmpty() {
-            return LongRangeView.this.isEmpty();
+            return RangeView.this.isEmpty();
         }
 
         @Override
         public void clear() {
-            LongRangeView.this.clear();
+            RangeView.this.clear();
         }
     }
 }
