@@ -39,7 +39,7 @@ import org.jodb.storage.internal.WriteBatch;
  * the recipe of {@code writeRevision}, one method a step: free the released pages; build the new
  * leaves, the paths to the root and overflow extents; write catalog; write bookkeeping (all into
  * pages that no readable revision uses); write pages; force; write meta (into slot
- * {@code revision % 2}); force; truncate (when compaction lowered the page count); publish. A
+ * {@code revision % 2}); force; truncate (when the page count went down); publish. A
  * crash at any point leaves the previous or the new revision (a power cut only with
  * {@link FileStorageOptions#sync} on: without the forces the disk may receive the pages in any
  * order). A page freed by commit R is reused only by commits after R, when R is durable.
@@ -95,6 +95,9 @@ public final class FileStorage implements Storage {
         this.nextOid = new AtomicLong(meta.nextOid());
         this.free = new FreePages(meta.pageCount());
         this.revisions = new ReadableRevisions(new Head(meta.revision(), meta.tree(), meta.timestamp()), options);
+        long fileSize = file.size();
+        requireInFile(meta.catalog(), fileSize);
+        requireInFile(meta.bookkeeping(), fileSize);
         if (meta.catalog() != null) {
             NodeRef ref = meta.catalog();
             types.load(file.read(ref.page(), ref.span(), PageType.CATALOG, ref.created()));
@@ -105,6 +108,34 @@ public final class FileStorage implements Storage {
         } else {
             revisions.startWindow(options.clock().millis());
         }
+        endAtTheFile(fileSize);
+    }
+
+    /** Refuses the file as truncated if it ends inside {@code ref}, an extent the open reads (null: none). */
+    private void requireInFile(NodeRef ref, long fileSize) {
+        if (ref != null && ref.extent().end() * pageSize > fileSize) {
+            throw meta.truncated(path, fileSize, meta.pageCount());
+        }
+    }
+
+    /**
+     * Lowers the page count to the file's end if the file ends before it, which is safe only where
+     * every missing page is free in the restored accounting: neither live nor pending for a revision
+     * kept. That is the case when the newest meta page is damaged after a later commit cut free
+     * pages off the file (compaction, or a commit that gave back a page of the free run ending the
+     * file, {@link CommitBatch#discard}): that commit wrote and cut only pages free in the revision
+     * opened instead. Pages in use missing: the file was truncated, and is refused.
+     */
+    private void endAtTheFile(long fileSize) {
+        long filePages = fileSize / pageSize;
+        if (filePages >= free.pageCount()) {
+            return;
+        }
+        if (free.usedEnd() > filePages) {
+            throw meta.truncated(path, fileSize, free.usedEnd());
+        }
+        free.endAt(filePages);
+        meta = meta.withPageCount(filePages); // the meta page and the free pages agree, as after a commit
     }
 
     /** Opens or creates the storage file at {@code path} with default options. */
@@ -130,7 +161,8 @@ public final class FileStorage implements Storage {
      * let jodb create the file where a power cut matters.
      *
      * @throws JodbException if the file is locked by another owner, is not a jodb file, has a newer
-     *                       format, is truncated, has another page size than a non-zero
+     *                       format, is truncated (a page its revision uses is missing; free pages
+     *                       may be), has another page size than a non-zero
      *                       {@link FileStorageOptions#pageSize()}, or a page needed to open it is
      *                       corrupt (the file is left untouched), or it cannot be created
      */

@@ -74,16 +74,39 @@ final class FreePages {
      * be cut off the file; returns how many pages that was.
      */
     long cutTail() {
+        long before = pageCount;
+        endAt(usedEnd());
+        return before - pageCount;
+    }
+
+    /** Where the pages in use end: the page count without the free run that ends it, if any. */
+    long usedEnd() {
         Map.Entry<Long, Long> last = runs.lastEntry();
-        if (last == null || last.getKey() + last.getValue() != pageCount) {
-            return 0;
+        return last != null && last.getKey() + last.getValue() == pageCount ? last.getKey() : pageCount;
+    }
+
+    /**
+     * Lowers the page count to {@code pages}, taking the pages from there on out of the free run
+     * that ends the data pages.
+     *
+     * @throws IllegalArgumentException unless {@code usedEnd() <= pages <= pageCount()}: a page
+     *                                  in use would be cut off
+     */
+    void endAt(long pages) {
+        if (pages < usedEnd() || pages > pageCount) {
+            throw new IllegalArgumentException("cannot end the data pages at " + pages + ": pages in use end at "
+                    + usedEnd() + ", the page count is " + pageCount);
         }
-        long start = last.getKey();
-        long length = last.getValue();
+        if (pages == pageCount) {
+            return;
+        }
+        long start = runs.lastKey(); // the free run that ends the data pages
         runs.remove(start);
-        freeCount -= length;
-        pageCount = start;
-        return length;
+        if (start < pages) {
+            runs.put(start, pages - start);
+        }
+        freeCount -= pageCount - pages;
+        pageCount = pages;
     }
 
     /** Returns an extent to the free runs. */

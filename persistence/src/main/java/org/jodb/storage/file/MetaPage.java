@@ -1,6 +1,7 @@
 package org.jodb.storage.file;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,7 +87,10 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
 
     /**
      * The newest intact meta page of an existing, non-empty file (see "Which candidates count"
-     * above), after checking that the file is a jodb file of a supported format, with the requested page size (0 = any) and not truncated.
+     * above), after checking that the file is a jodb file of a supported format, with the requested
+     * page size (0 = any). Whether the file holds the pages it uses is for the open to check, once
+     * it has read the revision's accounting: the file may end before the page count where only free
+     * pages are missing ({@code FileStorage}).
      * Reads only; on any problem throws a {@link JodbException} naming the file and the problem.
      */
     static MetaPage readNewest(PageFile file, int requestedPageSize) {
@@ -141,13 +145,21 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
                     + " but the options ask for " + requestedPageSize
                     + " (leave the page size unset to use the file's)");
         }
-        long needed = newest.pageCount() * newest.pageSize();
-        if (size < needed) {
-            throw new JodbException(file.path() + " is truncated: " + size + " bytes, but revision "
-                    + newest.revision() + " needs " + newest.pageCount() + " pages of "
-                    + newest.pageSize() + " bytes (" + needed + " bytes)");
-        }
         return newest;
+    }
+
+    /** This meta page with the page count {@code pages}: where the file ends ({@code FileStorage}'s open). */
+    MetaPage withPageCount(long pages) {
+        return new MetaPage(pageSize, revision, tree, bookkeeping, catalog, nextOid, pages, timestamp, formatVersion);
+    }
+
+    /**
+     * The refusal of {@code file}, {@code size} bytes long, whose pages in use by this revision
+     * reach page {@code needed} (exclusive).
+     */
+    JodbException truncated(Path file, long size, long needed) {
+        return new JodbException(file + " is truncated: " + size + " bytes, but revision " + revision + " needs "
+                + needed + " pages of " + pageSize + " bytes (" + needed * pageSize + " bytes)");
     }
 
     private static MetaPage decode(Page page, int pageSize) {

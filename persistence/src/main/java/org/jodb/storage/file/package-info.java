@@ -114,7 +114,11 @@
  * <dt>extent</dt><dd>a run of contiguous pages ({@code Extent}: start, span): a tree page (span 1),
  *     an overflow, bookkeeping or catalog extent, or a run of free pages.</dd>
  * <dt>page count</dt><dd>the high-water mark: pages at or beyond it hold nothing; compaction
- *     lowers it and truncates the file to it.</dd>
+ *     lowers it and truncates the file to it, and so does a commit that gives back a page of the
+ *     free run ending the file ({@code CommitBatch.discard}). So the older meta page may name more
+ *     pages than the file has; if the newest is damaged and the open falls back to it, the missing
+ *     pages were free in its revision too: opening lowers the page count to the file's end when only
+ *     free pages are missing, and refuses the file as truncated when a page in use is.</dd>
  * <dt>superseded</dt><dd>replaced by a commit: a page created at {@code c} and replaced by the commit
  *     of {@code R} is visible exactly to the revisions {@code [c, R)}; such pages are grouped by
  *     interval ({@code PageGroup}).</dd>

@@ -36,4 +36,25 @@ class FreePagesTest {
         assertThrows(IllegalStateException.class, () -> free.free(new Extent(1, 1)), "meta pages");
         assertThrows(IllegalStateException.class, () -> free.free(new Extent(49, 2)), "beyond the end");
     }
+
+    @Test
+    void theDataPagesEndOnlyWherePagesInUseEnd() {
+        FreePages free = new FreePages(100);
+        free.free(new Extent(10, 5));
+        assertEquals(100, free.usedEnd(), "no free run ends the data pages");
+        assertThrows(IllegalArgumentException.class, () -> free.endAt(99), "page 99 is in use");
+        free.free(new Extent(90, 10));
+        free.free(new Extent(80, 5));
+        assertEquals(90, free.usedEnd());
+        free.endAt(95);
+        assertEquals(95, free.pageCount());
+        assertEquals(List.of(new Extent(10, 5), new Extent(80, 5), new Extent(90, 5)), free.runs());
+        assertEquals(15, free.freeCount());
+        assertThrows(IllegalArgumentException.class, () -> free.endAt(89), "page 89 is in use");
+        assertThrows(IllegalArgumentException.class, () -> free.endAt(96), "beyond the page count");
+        assertEquals(5, free.cutTail());
+        assertEquals(90, free.pageCount());
+        assertEquals(List.of(new Extent(10, 5), new Extent(80, 5)), free.runs());
+        assertEquals(90, free.allocate(6), "the file grows from the new end");
+    }
 }
