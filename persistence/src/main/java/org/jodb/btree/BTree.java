@@ -197,6 +197,8 @@ public abstract class BTree<K, V> implements NavigableMap<K, V> {
         int insertion = -index - 1;
         if (bucket.size() < bucketCapacity) {
             bucket.insert(insertion, key, value, bucketCapacity);
+        } else if (insertion == bucket.size() && bucket.next() == null) {
+            appendSplitting(path, bucket, key, value);
         } else {
             Bucket right = bucket.splitInserting(insertion, key, value);
             addChild(path, path.depth() - 1, bucket, right.keyAt(0), right);
@@ -273,6 +275,25 @@ public abstract class BTree<K, V> implements NavigableMap<K, V> {
             level--;
         }
         root = newRoot(left, separator, right);
+    }
+
+    /**
+     * Appends after the tree's last key into its full last bucket: the bucket's older entries move
+     * to a new bucket ({@link Bucket#splitAppending}) that takes the bucket's place in the parent
+     * and after the previous bucket, and the bucket, keeping the newest entries, is added after
+     * it. Appenders in flight, which all write the last bucket, then merge with the split.
+     */
+    private void appendSplitting(TreePath path, Bucket bucket, Object key, Object value) {
+        Bucket left = bucket.splitAppending(key, value);
+        Bucket previous = path.previousBucket();
+        if (previous != null) {
+            previous.setNext(left);
+        }
+        int level = path.depth() - 1;
+        if (level >= 0) {
+            path.node(level).replaceChild(path.index(level), left);
+        }
+        addChild(path, level, left, bucket.keyAt(0), bucket);
     }
 
     /** Takes the empty, non-root {@code bucket} out of the tree. */

@@ -59,6 +59,13 @@ abstract class Bucket implements MergesConflicts<Bucket> {
      * before buckets kept it: such a bucket refuses to merge until its next insert records it.
      */
     private int capacity;
+    /**
+     * The lowest key this bucket may hold, boxed, as its last {@linkplain #splitAppending appending
+     * split} left it (the separator before it in its parent then); null if it never split so. A
+     * merge needs it: when the other side moved this bucket's older entries to a new bucket on its
+     * left, a key this side inserted belongs here only if it is not below the bound.
+     */
+    private Object low;
 
     Bucket(BTree<?, ?> tree, Object[] values, int size, int capacity) {
         this.tree = tree;
@@ -198,9 +205,8 @@ abstract class Bucket implements MergesConflicts<Bucket> {
 
     /**
      * Splits this full bucket while inserting one more entry at {@code index}: this bucket keeps
-     * the lower half, the returned new bucket (linked after this one) the upper half. An entry
-     * added after the last one leaves this bucket full and starts the new one with the entry
-     * alone, so that ascending inserts (appends) fill buckets instead of leaving them half full.
+     * the lower half, the returned new bucket (linked after this one) the upper half. Appends
+     * after the tree's last key split the other way ({@link #splitAppending}).
      */
     final Bucket splitInserting(int index, Object key, Object value) {
         int total = size + 1;
@@ -213,7 +219,7 @@ abstract class Bucket implements MergesConflicts<Bucket> {
         allValues[index] = value;
         System.arraycopy(keys, index, allKeys, index + 1, size - index);
         System.arraycopy(values, index, allValues, index + 1, size - index);
-        int lower = index == size ? size : total / 2;
+        int lower = total / 2;
         int upper = total - lower;
         Bucket right = newBucket(copyKeys(allKeys, lower, total, upper),
                 Arrays.copyOfRange(allValues, lower, total), upper, capacity);
@@ -224,6 +230,55 @@ abstract class Bucket implements MergesConflicts<Bucket> {
         next = right;
         changed();
         return right;
+    }
+
+    /**
+     * Splits this full bucket, the last of its tree, while appending an entry after its last key:
+     * the returned new bucket takes all entries but the newest {@link #keptByAppendingSplit} and
+     * goes on this bucket's left; this bucket keeps those few and the appended entry, and records
+     * the lowest of them as its {@link #low} bound. So the bucket that appenders write stays the
+     * same object across the split, and a concurrent append (a key above the bound) made against
+     * the state before the split merges instead of conflicting. The new bucket is filled to
+     * seven eighths, so appends leave the tree that full. The caller links the new bucket in:
+     * into the parent in this bucket's place, and after the previous bucket.
+     */
+    final Bucket splitAppending(Object key, Object value) {
+        int kept = keptByAppendingSplit(size);
+        int moved = size - kept;
+        Object keys = keys();
+        Bucket left = newBucket(copyKeys(keys, 0, moved, moved), Arrays.copyOf(values, moved), moved, capacity);
+        left.next = this;
+        int length = Math.min(capacity, Math.max(INITIAL_LENGTH, kept + 1));
+        Object keptKeys = newKeys(length);
+        System.arraycopy(keys, moved, keptKeys, 0, kept);
+        setKey(keptKeys, kept, key);
+        Object[] keptValues = new Object[length];
+        System.arraycopy(values, moved, keptValues, 0, kept);
+        keptValues[kept] = value;
+        setKeys(keptKeys);
+        values = keptValues;
+        size = kept + 1;
+        low = keyAt(0);
+        changed();
+        return left;
+    }
+
+    /**
+     * Entries a full bucket of {@code size} keeps in an appending split: an eighth, at least one.
+     * They are the newest keys, where appends still in flight in other transactions land.
+     */
+    static int keptByAppendingSplit(int size) {
+        return Math.max(1, size / 8);
+    }
+
+    /**
+     * Entries a merge may add beyond the capacity: an eighth of it. Appenders in flight when the
+     * last bucket fills each add an entry that their own state still had room for; refusing them
+     * all would make every fill a conflict. The next insert into such a bucket splits it; an
+     * appending split of it still leaves at most {@code capacity} entries on the left.
+     */
+    static int mergeOverfill(int capacity) {
+        return capacity / 8;
     }
 
     /** Keys {@code from} to {@code to} of {@code keys} in a new array of {@code length}. */
@@ -251,12 +306,17 @@ abstract class Bucket implements MergesConflicts<Bucket> {
      *       of its parent (or must be) by the side that emptied it, which the merge cannot do, and
      *       every bucket but a lone root one holds an entry (a root bucket refuses too: it cannot
      *       tell it is the root without reading its tree);</li>
-     *   <li>the link to the next bucket differs on either side: the bucket split (the new bucket
-     *       now holds part of its key range, which the other side's keys may fall in), or its next
-     *       bucket emptied and left the tree; either changed the parent, which does not merge;</li>
-     *   <li>the merged entries exceed the capacity: the bucket would have to split, which needs
-     *       its parent; or the capacity is unknown (0, a bucket stored before it was kept) or
-     *       differs between the states;</li>
+     *   <li>the link to the next bucket differs on both sides; or on one side that also changed
+     *       entries: the bucket split (the new bucket now holds part of its key range, which the
+     *       other side's keys may fall in). A link changed with the entries left alone merges: a
+     *       bucket made between this one and its next one (an appending split of the next one),
+     *       or the next one emptied and gone, leaves this bucket's key range whole or wider;</li>
+     *   <li>both sides split the bucket appending ({@link #splitAppending}: its lower bound
+     *       changed on both sides), or one did and a merged key lies below its new bound (that
+     *       key belongs to the bucket the split made on the left);</li>
+     *   <li>the merged entries exceed the capacity by more than {@link #mergeOverfill}: the bucket
+     *       would have to split, which needs its parent; or the capacity is unknown (0, a bucket
+     *       stored before it was kept) or differs between the states;</li>
      *   <li>the tree reference differs between the states (it never changes; a difference means
      *       the states are not of one bucket of one tree), or so does the key order (an object
      *       bucket's comparator class).</li>
@@ -269,7 +329,11 @@ abstract class Bucket implements MergesConflicts<Bucket> {
         if (tree != old.tree || committed.tree != old.tree || !sameOrder(old) || !sameOrder(committed)) {
             return false;
         }
-        if (next != old.next || committed.next != old.next) {
+        boolean mineRelinked = next != old.next;
+        boolean committedRelinked = committed.next != old.next;
+        boolean mineSplit = !sameBound(low, old.low);
+        boolean committedSplit = !sameBound(committed.low, old.low);
+        if (mineRelinked && committedRelinked || mineSplit && committedSplit) {
             return false;
         }
         if (capacity <= 0 || capacity != old.capacity || capacity != committed.capacity) {
@@ -279,13 +343,39 @@ abstract class Bucket implements MergesConflicts<Bucket> {
             return false;
         }
         BucketMerge merged = BucketMerge.of(old, committed, this);
-        if (merged == null || merged.size() == 0 || merged.size() > capacity) {
+        if (merged == null || merged.size() == 0 || merged.size() > capacity + mergeOverfill(capacity)) {
             return false;
         }
+        if (mineRelinked && merged.mineChanged() || committedRelinked && merged.committedChanged()) {
+            return false;
+        }
+        Object bound = committedSplit ? committed.low : low;
+        if ((mineSplit || committedSplit) && compareKeys(merged.keys(), 0, boundAsKeys(bound), 0) < 0) {
+            return false;
+        }
+        if (committedRelinked) {
+            next = committed.next;
+        }
+        low = bound;
         setKeys(merged.keys());
         values = merged.values();
         size = merged.size();
         return true;
+    }
+
+    /** Whether two {@link #low} bounds are the same key (or both absent), in this bucket's order. */
+    private boolean sameBound(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return compareKeys(boundAsKeys(a), 0, boundAsKeys(b), 0) == 0;
+    }
+
+    /** A one-key array of this bucket's key type holding {@code bound}, for {@link #compareKeys}. */
+    private Object boundAsKeys(Object bound) {
+        Object keys = newKeys(1);
+        setKey(keys, 0, bound);
+        return keys;
     }
 
     final void changed() {

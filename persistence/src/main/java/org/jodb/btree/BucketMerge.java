@@ -23,8 +23,10 @@ import org.jodb.cache.PersistentObject;
  * @param keys   the merged keys, sorted, exactly {@code size} long, an array of the buckets' key type
  * @param values the merged values, exactly {@code size} long
  * @param size   the number of merged entries
+ * @param committedChanged whether the committed state changed any entry of the old one
+ * @param mineChanged      whether the transaction's state changed any entry of the old one
  */
-record BucketMerge(Object keys, Object[] values, int size) {
+record BucketMerge(Object keys, Object[] values, int size, boolean committedChanged, boolean mineChanged) {
 
     /**
      * The merged entries of the three states of one bucket, or null if a key changed on both sides
@@ -41,6 +43,8 @@ record BucketMerge(Object keys, Object[] values, int size) {
         Object keys = mine.newKeys(capacity);
         Object[] values = new Object[capacity];
         int size = 0;
+        boolean committedChangedAny = false;
+        boolean mineChangedAny = false;
         int o = 0;
         int c = 0;
         int m = 0;
@@ -69,6 +73,8 @@ record BucketMerge(Object keys, Object[] values, int size) {
 
             boolean committedChanged = inCommitted != inOld || inOld && !sameValue(oldValue, committedValue);
             boolean mineChanged = inMine != inOld || inOld && !sameValue(oldValue, mineValue);
+            committedChangedAny |= committedChanged;
+            mineChangedAny |= mineChanged;
             boolean present;
             Object value;
             if (!mineChanged) {
@@ -89,7 +95,8 @@ record BucketMerge(Object keys, Object[] values, int size) {
                 size++;
             }
         }
-        return new BucketMerge(mine.copyKeys(keys, 0, size, size), Arrays.copyOf(values, size), size);
+        return new BucketMerge(mine.copyKeys(keys, 0, size, size), Arrays.copyOf(values, size), size,
+                committedChangedAny, mineChangedAny);
     }
 
     /**

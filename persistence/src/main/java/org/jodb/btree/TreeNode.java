@@ -110,6 +110,12 @@ abstract class TreeNode {
         changed();
     }
 
+    /** Puts {@code child} in place of child {@code index}, over the same key range. */
+    final void replaceChild(int index, Object child) {
+        children[index] = child;
+        changed();
+    }
+
     /**
      * Removes child {@code index} (whose keys are gone) and the separator that bounded it: its left
      * one, or for child 0 its right one, so that the next child takes over child 0's range.

@@ -2,6 +2,7 @@ package org.jodb.btree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -136,8 +137,9 @@ class LongBucketMergeTest {
 
     @Test
     void aBucketEmptiedOnEitherSideConflicts() {
-        // Two buckets: 0..7 full, then 100 and 101 (an insert after a full bucket starts a new one).
-        List<Long> keys = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 100L, 101L);
+        // Two buckets: 0..6, then 100 and 101 (the ninth ascending key splits the full bucket,
+        // which keeps its newest entry).
+        List<Long> keys = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 100L, 101L);
         Consumer<LongBTree<String>> empty = tree -> {
             tree.remove(100L);
             tree.remove(101L);
@@ -148,7 +150,7 @@ class LongBucketMergeTest {
 
     @Test
     void aBucketEmptiedByTheMergeConflicts() {
-        List<Long> keys = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 100L, 101L);
+        List<Long> keys = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 100L, 101L);
         assertSecondConflicts(keys, tree -> tree.remove(100L), tree -> tree.remove(101L));
     }
 
@@ -165,19 +167,97 @@ class LongBucketMergeTest {
     }
 
     @Test
-    void aMergeThatWouldOverfillTheBucketConflicts() {
-        // 7 entries: each side's insert fills the bucket without a split; both together would be 9 > 8.
-        List<Long> keys = List.of(10L, 20L, 30L, 40L, 50L, 60L, 70L);
-        assertSecondConflicts(keys, tree -> tree.put(15L, "first"), tree -> tree.put(25L, "second"));
+    void aMergeMayOverfillTheBucketByAnEighth() {
+        // 7 entries: each side's insert fills the bucket without a split; both together are 9, one
+        // over the capacity of 8, which a merge allows (the next insert splits the bucket).
+        try (Database db = Database.inMemory()) {
+            create(db, List.of(10L, 20L, 30L, 40L, 50L, 60L, 70L));
+            Map<Long, String> expected = concurrently(db, tree -> tree.put(15L, "first"), tree -> tree.put(25L, "second"));
+            assertEquals(9, expected.size());
+            assertEquals("first", expected.get(15L));
+            assertEquals("second", expected.get(25L));
+        }
     }
 
     @Test
-    void aNextLinkChangedByTheNextBucketLeavingConflicts() {
-        // Buckets 0..7, 100..107, 200: the second's next bucket (200) empties and leaves the tree,
-        // which rewrites the second bucket's next link while the other side inserts into it.
-        List<Long> keys = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 100L, 101L, 102L, 103L, 104L, 105L, 106L, 107L,
-                200L);
-        assertSecondConflicts(keys, tree -> tree.remove(200L), tree -> tree.remove(103L));
+    void aMergeThatWouldOverfillTheBucketByMoreConflicts() {
+        // 6 entries: each side adds two (a full bucket of 8); both together would be 10 > 8 + 1.
+        List<Long> keys = List.of(10L, 20L, 30L, 40L, 50L, 60L);
+        assertSecondConflicts(keys, tree -> {
+            tree.put(15L, "first");
+            tree.put(25L, "first");
+        }, tree -> {
+            tree.put(35L, "second");
+            tree.put(45L, "second");
+        });
+    }
+
+    @Test
+    void aNextLinkChangedByTheNextBucketLeavingMerges() {
+        // Buckets 0..6, 100..106, then 200 and 201: the last one empties and leaves the tree, which
+        // rewrites the second bucket's link (its key range only grows) while the other side
+        // removes one of its keys.
+        try (Database db = Database.inMemory()) {
+            create(db, List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 100L, 101L, 102L, 103L, 104L, 105L, 106L, 200L, 201L));
+            Map<Long, String> expected = concurrently(db, tree -> {
+                tree.remove(200L);
+                tree.remove(201L);
+            }, tree -> tree.remove(103L));
+            assertEquals(13, expected.size());
+            assertTrue(!expected.containsKey(103L) && !expected.containsKey(200L) && !expected.containsKey(201L));
+        }
+    }
+
+    @Test
+    void aNextLinkChangedBySplittingTheBucketConflicts() {
+        // Buckets 0..6 and 100..104: the first side fills the first bucket and splits it in halves
+        // (its entries and its link change: its key range shrank) while the second side inserts
+        // into it. Only a link changed with the entries left alone merges.
+        List<Long> keys = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 100L, 101L, 102L, 103L, 104L);
+        assertSecondConflicts(keys, tree -> {
+            tree.put(7L, "first");
+            tree.put(8L, "first"); // the bucket is full at 8: it splits
+        }, tree -> tree.put(9L, "second"));
+    }
+
+    // ---- appenders ------------------------------------------------------------------------------
+
+    /** Buckets 0..6 and a last bucket 100..105: six entries, room for two before it splits. */
+    private static final List<Long> BEFORE_APPENDS = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 100L, 101L, 102L, 103L,
+            104L, 105L);
+
+    /** Appends 110, 120 (the last bucket is full) and 130, which splits it: it keeps 120 and 130. */
+    private static void appendUntilSplit(LongBTree<String> tree) {
+        tree.put(110L, "first");
+        tree.put(120L, "first");
+        tree.put(130L, "first");
+    }
+
+    @Test
+    void anAppendAboveTheSplitMergesWithIt() {
+        try (Database db = Database.inMemory()) {
+            create(db, BEFORE_APPENDS);
+            Map<Long, String> expected = concurrently(db, LongBucketMergeTest::appendUntilSplit,
+                    tree -> tree.put(125L, "second"));
+            assertEquals(BEFORE_APPENDS.size() + 4, expected.size());
+            assertEquals("second", expected.get(125L));
+            assertEquals("first", expected.get(130L));
+        }
+    }
+
+    @Test
+    void anAppendBelowTheSplitsBoundConflicts() {
+        // 115 belongs to the bucket the split made on the left: it cannot merge into the last one.
+        assertSecondConflicts(BEFORE_APPENDS, LongBucketMergeTest::appendUntilSplit, tree -> tree.put(115L, "second"));
+    }
+
+    @Test
+    void twoAppendingSplitsConflict() {
+        assertSecondConflicts(BEFORE_APPENDS, LongBucketMergeTest::appendUntilSplit, tree -> {
+            tree.put(111L, "second");
+            tree.put(112L, "second");
+            tree.put(113L, "second");
+        });
     }
 
     // ---- helpers --------------------------------------------------------------------------------

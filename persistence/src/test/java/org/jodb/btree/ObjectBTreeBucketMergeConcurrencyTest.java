@@ -25,8 +25,12 @@ class ObjectBTreeBucketMergeConcurrencyTest {
     private static final int THREADS = 4;
     private static final int INSERTS = 12;
     private static final int BUCKET_CAPACITY = 64;
-    /** Ascending inserts fill buckets: three full ones and a last one of 8 entries, with room for 56. */
-    private static final int INITIAL = 3 * BUCKET_CAPACITY + 8;
+    /**
+     * Ascending inserts split the last bucket when it is full and one more key comes, keeping its
+     * newest eighth and the new key: after a third split the last bucket holds 9 entries, with room
+     * for the threads' 48.
+     */
+    private static final int INITIAL = BUCKET_CAPACITY + 1 + 2 * (BUCKET_CAPACITY - Bucket.keptByAppendingSplit(BUCKET_CAPACITY));
 
     @Test
     void disjointInsertsIntoOneBucketAllCommitWithoutRetry() throws Exception {

@@ -44,7 +44,8 @@ final class TreeInvariants {
             @Override
             public void visitBucket(TreePart bucket) {
                 List<Object> keys = bucket.keys();
-                assertTrue(keys.size() <= tree.bucketCapacity(), "overfull bucket");
+                assertTrue(keys.size() <= tree.bucketCapacity() + Bucket.mergeOverfill(tree.bucketCapacity()),
+                        "overfull bucket");
                 assertTrue(!keys.isEmpty() || bucket.level() == 0, "an empty bucket below the root");
                 for (int i = 0; i < keys.size(); i++) {
                     assertInBounds(order, bucket, keys.get(i));
@@ -69,5 +70,17 @@ final class TreeInvariants {
     private static void assertInBounds(Comparator<Object> order, TreePart part, Object key) {
         assertTrue(part.lowerBound().isEmpty() || order.compare(key, part.lowerBound().get()) >= 0, "key below bound");
         assertTrue(part.upperBound().isEmpty() || order.compare(key, part.upperBound().get()) < 0, "key above bound");
+    }
+
+    /**
+     * How many buckets hold some of the first {@code keys} of {@code entries} ascending keys put one
+     * by one into an empty tree of {@code capacity}-entry buckets: each appending split leaves a
+     * bucket of {@code capacity - Bucket.keptByAppendingSplit(capacity)} entries behind.
+     */
+    static int bucketsHoldingFirst(int keys, int entries, int capacity) {
+        int left = capacity - Bucket.keptByAppendingSplit(capacity);
+        int splits = entries <= capacity ? 0 : (entries - capacity - 1) / left + 1;
+        int leftBuckets = Math.min(splits, (keys + left - 1) / left);
+        return leftBuckets * left >= keys ? leftBuckets : leftBuckets + 1;
     }
 }
