@@ -613,7 +613,8 @@ public final class FileStorage implements Storage {
      * Walks every page of the newest revision and every pending and free page, checking checksums
      * and that each page is exactly one of live, pending or free. Blocks commits while it runs.
      *
-     * @throws JodbException listing the problems found
+     * @throws VerifyFailedException listing the problems found, with the damaged pages and the oids
+     *                               they hold
      */
     public VerifyResult verify() {
         commitLock.lock();
@@ -647,6 +648,20 @@ public final class FileStorage implements Storage {
         revisions.close();
         file.close();
         cache.clear();
+    }
+
+    /**
+     * Calls {@code action} with every record of the snapshot's revision, in oid order, read like
+     * {@link Snapshot#load}: for tools that walk a whole database (the {@code jodb} command's
+     * stats, dump and copy).
+     *
+     * @throws IllegalArgumentException if {@code snapshot} was not opened by this storage
+     */
+    public void forEachRecord(Snapshot snapshot, java.util.function.Consumer<Record> action) {
+        if (!(snapshot instanceof FileSnapshot own) || !own.belongsTo(this)) {
+            throw new IllegalArgumentException(snapshot + " was not opened by the storage of " + path);
+        }
+        tree.forEachEntry(own.head().root(), entry -> action.accept(snapshot.load(entry.oid())));
     }
 
     Record load(Head head, long oid) {

@@ -119,12 +119,12 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
             }
         }
         if (newerVersion > 0) {
-            throw new JodbException(file.path() + ": written in storage format version " + newerVersion
-                    + ", newer than this jodb supports (" + FORMAT_VERSION + "); upgrade jodb");
+            throw new NewerFormatException(file.path() + ": written in storage format version " + newerVersion
+                    + ", newer than this jodb supports (" + FORMAT_VERSION + "); upgrade jodb", newerVersion);
         }
         if (intact.isEmpty()) {
             if (!magicAtZero) {
-                throw new JodbException(file.path() + " is not a jodb storage file (no JODB magic in"
+                throw new NotAStorageFileException(file.path() + " is not a jodb storage file (no JODB magic in"
                         + " its first page)");
             }
             int claimed = head.getInt(PAGE_SIZE_AT);
