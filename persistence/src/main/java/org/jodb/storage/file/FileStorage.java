@@ -651,6 +651,27 @@ public final class FileStorage implements Storage {
     }
 
     /**
+     * The format version of the newest meta page: the file's own until this jodb's first commit to
+     * it, which writes {@code MetaPage.FORMAT_VERSION} (see {@link MetaPage}).
+     */
+    public int formatVersion() {
+        commitLock.lock();
+        try {
+            ensureOpen();
+            return meta.formatVersion();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /** The number of records (objects) the snapshot's revision holds, counted from its leaf pages. */
+    public long recordCount(Snapshot snapshot) {
+        long[] count = new long[1];
+        tree.forEachEntry(own(snapshot).head().root(), entry -> count[0]++);
+        return count[0];
+    }
+
+    /**
      * Calls {@code action} with every record of the snapshot's revision, in oid order, read like
      * {@link Snapshot#load}: for tools that walk a whole database (the {@code jodb} command's
      * stats, dump and copy).
@@ -658,10 +679,14 @@ public final class FileStorage implements Storage {
      * @throws IllegalArgumentException if {@code snapshot} was not opened by this storage
      */
     public void forEachRecord(Snapshot snapshot, java.util.function.Consumer<Record> action) {
+        tree.forEachEntry(own(snapshot).head().root(), entry -> action.accept(snapshot.load(entry.oid())));
+    }
+
+    private FileSnapshot own(Snapshot snapshot) {
         if (!(snapshot instanceof FileSnapshot own) || !own.belongsTo(this)) {
             throw new IllegalArgumentException(snapshot + " was not opened by the storage of " + path);
         }
-        tree.forEachEntry(own.head().root(), entry -> action.accept(snapshot.load(entry.oid())));
+        return own;
     }
 
     Record load(Head head, long oid) {

@@ -1,0 +1,28 @@
+package org.jodb.cli;
+
+import java.io.PrintWriter;
+import org.jodb.storage.CompactionResult;
+import org.jodb.storage.file.FileStorage;
+import org.jodb.storage.file.FileStorageStats;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code jodb compact FILE}: moves live pages from the end of the file into free pages nearer its
+ * start and truncates it ({@link FileStorage#compact()}), in commits that change no object; an
+ * interrupted compaction leaves the last of them.
+ */
+@Command(name = "compact", description = "Moves live pages into free space nearer the start of the file"
+        + " and truncates it; shows the figures before and after.")
+final class CompactCommand extends FileCommand {
+    @Override
+    ExitCode run(FileStorage storage, PrintWriter out) {
+        FileStorageStats before = storage.stats();
+        CompactionResult result = storage.compact();
+        FileStorageStats after = storage.stats();
+        out.printf("pages moved      %s%n", Figures.count(result.pagesMoved()));
+        out.printf("revision         %s%n", Figures.change(Long.toString(before.lastRevision()),
+                Long.toString(after.lastRevision())));
+        PageFigures.print(out, before, after);
+        return ExitCode.OK;
+    }
+}
