@@ -28,6 +28,10 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * versions for an owner whose changes are tracked ({@link #trackingOwner(PersistentObject)}).
  */
 final class CodecKryo extends Kryo {
+    static {
+        KryoMemoryAccess.keepQuiet();
+    }
+
     private final TypeCatalog catalog;
     private final PersistentReferenceSerializer persistentReferences;
     /** The object whose record is being decoded, if its collections are to be tracked; else null. */

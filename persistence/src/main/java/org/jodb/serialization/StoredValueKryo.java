@@ -27,6 +27,10 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * only; not thread-safe.
  */
 final class StoredValueKryo extends Kryo {
+    static {
+        KryoMemoryAccess.keepQuiet();
+    }
+
     private final StoredLayoutReader reader;
 
     StoredValueKryo(StoredLayoutReader reader) {
