@@ -47,8 +47,17 @@ public final class JodbCommand implements Runnable {
         line.setErr(err);
         line.getCommandSpec().usageMessage().exitCodeList(exitCodes());
         for (CommandLine sub : line.getSubcommands().values()) {
+            sub.getCommandSpec().mixinStandardHelpOptions(true);
             sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
         }
+        line.setParameterExceptionHandler((failure, parsed) -> {
+            CommandLine command = failure.getCommandLine();
+            String name = command.getCommandSpec().qualifiedName(" ");
+            err.println(name + ": " + failure.getMessage().replace('\n', ' ') + " (" + name.replace("jodb", "jodb help")
+                    .replace("help help", "help") + " shows the usage)");
+            err.flush();
+            return ExitCode.USAGE.code;
+        });
         line.setExecutionExceptionHandler((failure, command, parsed) -> {
             err.println("jodb " + command.getCommandName() + ": " + oneLine(failure));
             if (root.verbose) {
