@@ -20,6 +20,7 @@ import org.jodb.storage.RevisionInfo;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.file.FileStorage;
 import org.jodb.storage.file.FileStorageOptions;
+import org.jodb.storage.file.FileStorageStats;
 import org.jodb.storage.file.VerifyResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -130,7 +131,10 @@ final class CopyCommand implements Callable<Integer> {
                     previousRevision = revision.revision();
                 }
             }
-            to.compact();
+            FileStorageStats written = to.stats();
+            if (written.freePages() + written.pendingPages() > 0) {
+                to.compact(); // batches or revisions superseded pages; one commit leaves none
+            }
             VerifyResult verified = to.verify();
             long objects = compare(from, to);
             return new CopiedFigures(objects, copied, previousRevision, verified);

@@ -40,7 +40,8 @@ final class HistoryCommand extends FileCommand {
         }
         out.printf("oid %s (%s): %d retained versions%n", Figures.oid(oid), className, versions.size());
         for (RevisionInfo version : versions) {
-            out.printf("  revision %-8d committed %s%n", version.revision(), Figures.time(version.committed()));
+            out.printf("  revision %-8d committed %s%n", version.revision(), version.committed() != null
+                    ? version.committed().toString() : "at a time no longer known (that revision is not retained)");
         }
         return ExitCode.OK;
     }
