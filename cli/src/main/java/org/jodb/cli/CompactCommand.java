@@ -20,8 +20,6 @@ final class CompactCommand extends FileCommand {
         CompactionResult result = storage.compact();
         FileStorageStats after = storage.stats();
         out.printf("pages moved      %s%n", Figures.count(result.pagesMoved()));
-        out.printf("revision         %s%n", Figures.change(Long.toString(before.lastRevision()),
-                Long.toString(after.lastRevision())));
         PageFigures.print(out, before, after);
         return ExitCode.OK;
     }

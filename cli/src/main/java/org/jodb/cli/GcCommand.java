@@ -20,8 +20,6 @@ final class GcCommand extends FileCommand {
         FileStorageStats after = storage.stats();
         out.printf("removed          %s unreachable objects (%s live)%n", Figures.count(result.removedObjects()),
                 Figures.count(result.liveObjects()));
-        out.printf("revision         %s%n", Figures.change(Long.toString(before.lastRevision()),
-                Long.toString(after.lastRevision())));
         PageFigures.print(out, before, after);
         return ExitCode.OK;
     }

@@ -70,25 +70,19 @@ final class StoredClassResolver extends DefaultClassResolver {
 
     /** The class of the Java platform named {@code name}, or null if it is not one. */
     private static Class<?> platformClass(String name) {
-        switch (name) {
-            case "boolean": return boolean.class;
-            case "byte": return byte.class;
-            case "char": return char.class;
-            case "short": return short.class;
-            case "int": return int.class;
-            case "long": return long.class;
-            case "float": return float.class;
-            case "double": return double.class;
-            default:
-                try {
-                    return Class.forName(name, false, ClassLoader.getPlatformClassLoader());
-                } catch (ClassNotFoundException | LinkageError e) {
-                    if (name.startsWith("[")) {
-                        throw new KryoException("an array of a class that is not part of the Java platform ("
-                                + name + ") cannot be read without its class");
-                    }
-                    return null;
-                }
+        for (FieldKind kind : FieldKind.values()) {
+            if (kind.isPrimitive() && kind.type.getName().equals(name)) {
+                return kind.type;
+            }
+        }
+        try {
+            return Class.forName(name, false, ClassLoader.getPlatformClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            if (name.startsWith("[")) {
+                throw new KryoException("an array of a class that is not part of the Java platform ("
+                        + name + ") cannot be read without its class");
+            }
+            return null;
         }
     }
 

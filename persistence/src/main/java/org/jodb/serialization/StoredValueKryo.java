@@ -6,18 +6,11 @@ import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.serializers.EnumNameSerializer;
-import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
-import java.net.URI;
-import java.sql.Timestamp;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
-import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
  * The Kryo instance of a {@link StoredLayoutReader}: configured like the codec's
@@ -28,7 +21,7 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  */
 final class StoredValueKryo extends Kryo {
     static {
-        KryoMemoryAccess.keepQuiet();
+        KryoSettings.keepUnsafeQuiet();
     }
 
     private final StoredLayoutReader reader;
@@ -36,14 +29,7 @@ final class StoredValueKryo extends Kryo {
     StoredValueKryo(StoredLayoutReader reader) {
         super(new StoredClassResolver(reader), new MapReferenceResolver());
         this.reader = reader;
-        setReferences(true);
-        setRegistrationRequired(false);
-        setAutoReset(false);
-        setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
-        addDefaultSerializer(UUID.class, new DefaultSerializers.UUIDSerializer());
-        addDefaultSerializer(URI.class, new DefaultSerializers.URISerializer());
-        addDefaultSerializer(Pattern.class, new DefaultSerializers.PatternSerializer());
-        addDefaultSerializer(Timestamp.class, new DefaultSerializers.TimestampSerializer());
+        KryoSettings.apply(this);
     }
 
     /** Sets which classes are persistent (their values are references) for the next record. */
