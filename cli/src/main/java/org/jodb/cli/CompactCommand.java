@@ -1,9 +1,7 @@
 package org.jodb.cli;
 
-import java.io.PrintWriter;
 import org.jodb.storage.CompactionResult;
 import org.jodb.storage.file.FileStorage;
-import org.jodb.storage.file.FileStorageStats;
 import picocli.CommandLine.Command;
 
 /**
@@ -13,14 +11,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "compact", description = "Moves live pages into free space nearer the start of the file"
         + " and truncates it; shows the figures before and after.")
-final class CompactCommand extends FileCommand {
+final class CompactCommand extends MaintenanceCommand {
     @Override
-    ExitCode run(FileStorage storage, PrintWriter out) {
-        FileStorageStats before = storage.stats();
+    String operate(FileStorage storage) {
         CompactionResult result = storage.compact();
-        FileStorageStats after = storage.stats();
-        out.printf("pages moved      %s%n", Figures.count(result.pagesMoved()));
-        PageFigures.print(out, before, after);
-        return ExitCode.OK;
+        return String.format("pages moved      %s%n", Figures.count(result.pagesMoved()));
     }
 }

@@ -1,9 +1,7 @@
 package org.jodb.cli;
 
-import java.io.PrintWriter;
 import org.jodb.storage.GcResult;
 import org.jodb.storage.file.FileStorage;
-import org.jodb.storage.file.FileStorageStats;
 import picocli.CommandLine.Command;
 
 /**
@@ -12,15 +10,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gc", description = "Removes the objects not reachable from the root (one new revision)"
         + " and shows the figures before and after.")
-final class GcCommand extends FileCommand {
+final class GcCommand extends MaintenanceCommand {
     @Override
-    ExitCode run(FileStorage storage, PrintWriter out) {
-        FileStorageStats before = storage.stats();
+    String operate(FileStorage storage) {
         GcResult result = storage.collectGarbage();
-        FileStorageStats after = storage.stats();
-        out.printf("removed          %s unreachable objects (%s live)%n", Figures.count(result.removedObjects()),
-                Figures.count(result.liveObjects()));
-        PageFigures.print(out, before, after);
-        return ExitCode.OK;
+        return String.format("removed          %s unreachable objects (%s live)%n",
+                Figures.count(result.removedObjects()), Figures.count(result.liveObjects()));
     }
 }
