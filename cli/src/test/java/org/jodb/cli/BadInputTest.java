@@ -58,6 +58,14 @@ class BadInputTest {
     }
 
     @Test
+    void aPageDamagedWhereOpeningReadsIsNamed() throws Exception {
+        Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 2);
+        long page = SampleFiles.damageCatalog(file);
+        assertOneLineError(CommandRun.of("verify", file.toString()), ExitCode.DAMAGED,
+                file + ": page " + page + " is corrupt: checksum mismatch");
+    }
+
+    @Test
     void lockedFileSaysSo() {
         Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 2);
         try (FileStorage holder = FileStorage.open(file)) {

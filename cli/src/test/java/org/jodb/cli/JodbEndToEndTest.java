@@ -1,5 +1,6 @@
 package org.jodb.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.jodb.cli.sample.SampleFiles;
+import org.jodb.storage.RecordWrite;
 import org.jodb.storage.file.FileStorage;
+import org.jodb.storage.file.FileStorageOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +108,49 @@ class JodbEndToEndTest {
         assertEquals(ExitCode.DAMAGED.code, verify.exitCode(), verify::toString);
         assertTrue(verify.out().contains("  page " + page + ": checksum mismatch; holds the records of oids 0x1 to "),
                 verify::toString);
+    }
+
+    @Test
+    void ctrlCDuringACopyLeavesNoTargetAndTheSourceIntact() throws Exception {
+        Path source = dir.resolve("large.jodb");
+        try (FileStorage storage = FileStorage.open(source, FileStorageOptions.defaults().withSync(false))) {
+            int layout = storage.typeId("layout:example.Blob{bytes:L}");
+            byte[] payload = new byte[200];
+            for (int batch = 0; batch < 20; batch++) {
+                List<RecordWrite> writes = new ArrayList<>();
+                for (int i = 0; i < 5_000; i++) {
+                    writes.add(new RecordWrite(storage.newOid(), 0, layout, new long[0], payload));
+                }
+                storage.commit(writes);
+            }
+        }
+        byte[] before = Files.readAllBytes(source);
+        Path target = dir.resolve("copy.jodb");
+        Process copy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dkryo.unsafe=false", "-jar", JAR.toString(), "copy", source.toString(), target.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("copy.log").toFile()).start();
+        Path temporary = null;
+        for (int i = 0; i < 6_000 && temporary == null && copy.isAlive(); i++) {
+            try (Stream<Path> files = Files.list(dir)) {
+                temporary = files.filter(f -> f.getFileName().toString().endsWith(".copying")).findFirst().orElse(null);
+            }
+            Thread.sleep(10);
+        }
+        assertTrue(temporary != null, "the copy started");
+        new ProcessBuilder("kill", "-INT", Long.toString(copy.pid())).start().waitFor();
+        assertTrue(copy.waitFor(1, TimeUnit.MINUTES));
+        assertEquals(ExitCode.INTERRUPTED.code, copy.exitValue(), () -> "copy.log: " + readQuietly(dir.resolve("copy.log")));
+        assertFalse(Files.exists(target), "no target");
+        assertFalse(Files.exists(temporary), "no temporary file");
+        assertArrayEquals(before, Files.readAllBytes(source), "the source is only read");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return read(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     @Test

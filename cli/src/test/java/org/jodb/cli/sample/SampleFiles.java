@@ -28,6 +28,7 @@ public final class SampleFiles {
     private static final int CREATED_AT = 24;
     private static final int VERSION_AT = 36;
     private static final byte LEAF = 2;
+    private static final byte CATALOG = 6;
 
     private SampleFiles() {
     }
@@ -58,6 +59,18 @@ public final class SampleFiles {
      * superseded leaves kept for older revisions); returns its number.
      */
     public static long damageNewestLeaf(Path file) throws IOException {
+        return damageNewest(file, LEAF);
+    }
+
+    /**
+     * Flips one byte in the middle of the catalog extent's first page, which opening the file
+     * reads; returns its number.
+     */
+    public static long damageCatalog(Path file) throws IOException {
+        return damageNewest(file, CATALOG);
+    }
+
+    private static long damageNewest(Path file, byte pageType) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             int pageSize = pageSize(channel);
             long newest = -1;
@@ -65,13 +78,13 @@ public final class SampleFiles {
             for (long page = 2; page * pageSize < channel.size(); page++) {
                 ByteBuffer header = ByteBuffer.allocate(HEADER);
                 channel.read(header, page * pageSize);
-                if (header.get(TYPE_AT) == LEAF && header.getLong(CREATED_AT) > newestCreated) {
+                if (header.get(TYPE_AT) == pageType && header.getLong(CREATED_AT) > newestCreated) {
                     newest = page;
                     newestCreated = header.getLong(CREATED_AT);
                 }
             }
             if (newest < 0) {
-                throw new IllegalStateException(file + " has no leaf page");
+                throw new IllegalStateException(file + " has no page of type " + pageType);
             }
             long at = newest * pageSize + pageSize / 2;
             ByteBuffer b = ByteBuffer.allocate(1);
