@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -63,7 +64,9 @@ final class CopyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (FileStorage from = StorageFiles.open(source)) {
             Path directory = target.toAbsolutePath().getParent();
-            Path temporary = Files.createTempFile(directory, target.getFileName() + ".", ".copying");
+            // a name of its own, created by the storage like any new file (so with the usual permissions)
+            Path temporary = directory.resolve(target.getFileName() + "." + Long.toHexString(new SecureRandom().nextLong())
+                    + ".copying");
             Thread cleanup = new Thread(() -> deleteQuietly(temporary));
             Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C: no half-written target remains
             try {
@@ -96,7 +99,7 @@ final class CopyCommand implements Callable<Integer> {
         }
         try (FileStorage to = FileStorage.open(temporary, options)) {
             copyCatalog(from, to);
-            Writer writer = new Writer(to, clock);
+            Writer writer = new Writer(to, clock, allRevisions);
             List<RevisionInfo> revisions = new ArrayList<>(from.retainedRevisions());
             Collections.reverse(revisions); // oldest first
             if (!allRevisions) {
@@ -108,14 +111,16 @@ final class CopyCommand implements Callable<Integer> {
             for (RevisionInfo revision : revisions) {
                 try (Snapshot snapshot = from.openSnapshot(revision.revision())) {
                     clock.set(revision.committed());
-                    Set<Long> oids = new HashSet<>();
+                    Set<Long> oids = new HashSet<>(); // only --all-revisions needs to know what went
                     long changedSince = previousRevision;
                     Progress progress = Progress.onStandardError(spec.commandLine().getErr(),
                             "copy of revision " + revision.revision(), from.recordCount(snapshot));
                     from.forEachRecord(snapshot, record -> {
-                        oids.add(record.oid());
+                        if (allRevisions) {
+                            oids.add(record.oid());
+                        }
                         if (record.serial() > changedSince) {
-                            writer.add(record, allRevisions);
+                            writer.add(record);
                         }
                         progress.step();
                     });
@@ -192,18 +197,21 @@ final class CopyCommand implements Callable<Integer> {
     private static final class Writer {
         private final FileStorage to;
         private final SettableClock clock;
+        /** Whether writes are based on the copy's serials (revision by revision), else all new. */
+        private final boolean keepSerials;
         private final Map<Long, Long> serials = new HashMap<>();
         private final List<RecordWrite> batch = new ArrayList<>();
         private long batchBytes;
         private long allocated = 1;
         private boolean wrote;
 
-        Writer(FileStorage to, SettableClock clock) {
+        Writer(FileStorage to, SettableClock clock, boolean keepSerials) {
             this.to = to;
             this.clock = clock;
+            this.keepSerials = keepSerials;
         }
 
-        void add(Record record, boolean keepSerials) {
+        void add(Record record) {
             long base = keepSerials ? serials.getOrDefault(record.oid(), 0L) : 0;
             batch.add(new RecordWrite(record.oid(), base, record.classId(), record.references(), record.payload()));
             batchBytes += record.weight();
@@ -228,7 +236,9 @@ final class CopyCommand implements Callable<Integer> {
                 allocated = to.newOid(); // the copy must never hand out an oid the source used
             }
             long revision = to.commit(batch);
-            batch.forEach(write -> serials.put(write.oid(), revision));
+            if (keepSerials) {
+                batch.forEach(write -> serials.put(write.oid(), revision));
+            }
             batch.clear();
             batchBytes = 0;
             wrote = true;

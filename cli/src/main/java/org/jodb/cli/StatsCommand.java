@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jodb.serialization.StoredLayoutReader;
 import org.jodb.storage.Record;
 import org.jodb.storage.Snapshot;
+import org.jodb.storage.Storage;
 import org.jodb.storage.file.FileStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,9 +69,13 @@ final class StatsCommand extends FileCommand {
         for (RecordStatistics.Sized sized : statistics.largest()) {
             out.printf("%12s %16s  %s%n", Figures.oid(sized.oid()), Figures.count(sized.bytes()), sized.className());
         }
-        out.printf("%ndeepest reference chain from the root: %d references%n", depth.depth());
-        out.printf("  %s%n", depth.chain().stream().map(oid -> Figures.oid(oid) + " " + statistics.classOf.get(oid))
-                .collect(Collectors.joining("%n  -> ".formatted())));
+        if (depth.depth() < 0) {
+            out.printf("%nno root object (oid %s): every object is unreachable%n", Figures.oid(Storage.ROOT_OID));
+        } else {
+            out.printf("%ndeepest reference chain from the root: %d references%n", depth.depth());
+            out.printf("  %s%n", depth.chain().stream().map(oid -> Figures.oid(oid) + " " + statistics.classOf.get(oid))
+                    .collect(Collectors.joining("%n  -> ".formatted())));
+        }
         out.printf("unreachable from the root: %s objects (gc removes them)%n",
                 Figures.count(statistics.objects - depth.reached()));
     }
