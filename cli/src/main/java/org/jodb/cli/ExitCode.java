@@ -1,7 +1,7 @@
 package org.jodb.cli;
 
 import java.nio.file.NoSuchFileException;
-import org.jodb.storage.file.CorruptPageException;
+import org.jodb.storage.file.DamagedFileException;
 import org.jodb.storage.file.NewerFormatException;
 import org.jodb.storage.file.NotAStorageFileException;
 import org.jodb.storage.file.StorageLockedException;
@@ -13,7 +13,8 @@ import org.jodb.storage.file.VerifyFailedException;
  */
 enum ExitCode {
     OK(0, "success (verify: the file is sound)"),
-    DAMAGED(1, "the file is damaged (verify lists the damaged pages and the oids they hold)"),
+    DAMAGED(1, "the file is damaged: truncated, or pages fail their checks (verify lists the damaged"
+            + " pages and the oids they hold)"),
     USAGE(2, "bad command line: unknown command or option, missing or malformed argument"),
     NO_FILE(3, "the file does not exist (or the copy's target already does)"),
     NOT_JODB(4, "the file is not a jodb storage file"),
@@ -48,7 +49,7 @@ enum ExitCode {
         if (failure instanceof NewerFormatException) {
             return NEWER_FORMAT;
         }
-        if (failure instanceof CorruptPageException || failure instanceof VerifyFailedException) {
+        if (failure instanceof DamagedFileException || failure instanceof VerifyFailedException) {
             return DAMAGED;
         }
         if (failure instanceof NoSuchFileException) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.jodb.cli.sample.SampleFiles;
 import org.jodb.storage.file.FileStorage;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,15 @@ class BadInputTest {
         long page = SampleFiles.damageCatalog(file);
         assertOneLineError(CommandRun.of("verify", file.toString()), ExitCode.DAMAGED,
                 file + ": page " + page + " is corrupt: checksum mismatch");
+    }
+
+    @Test
+    void aTruncatedFileIsDamaged() throws Exception {
+        Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 2);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() - 4096);
+        }
+        assertOneLineError(CommandRun.of("info", file.toString()), ExitCode.DAMAGED, file + " is truncated: ");
     }
 
     @Test

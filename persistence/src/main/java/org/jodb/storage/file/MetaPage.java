@@ -129,10 +129,10 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
             }
             int claimed = head.getInt(PAGE_SIZE_AT);
             if (isValidPageSize(claimed) && size < 2L * claimed) {
-                throw new JodbException(file.path() + " is truncated: " + size + " bytes, shorter than"
+                throw new DamagedFileException(file.path() + " is truncated: " + size + " bytes, shorter than"
                         + " its two meta pages of " + claimed + " bytes");
             }
-            throw new JodbException(file.path() + ": both meta pages are corrupt (checksum mismatch);"
+            throw new DamagedFileException(file.path() + ": both meta pages are corrupt (checksum mismatch);"
                     + " no revision can be opened");
         }
         MetaPage newest = intact.stream().max(Comparator.comparingLong(MetaPage::revision)).get();
@@ -143,7 +143,7 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
         }
         long needed = newest.pageCount() * newest.pageSize();
         if (size < needed) {
-            throw new JodbException(file.path() + " is truncated: " + size + " bytes, but revision "
+            throw new DamagedFileException(file.path() + " is truncated: " + size + " bytes, but revision "
                     + newest.revision() + " needs " + newest.pageCount() + " pages of "
                     + newest.pageSize() + " bytes (" + needed + " bytes)");
         }
