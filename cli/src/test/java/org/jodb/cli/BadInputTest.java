@@ -80,6 +80,7 @@ class BadInputTest {
     void lockedFileSaysSo() {
         Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 2);
         try (FileStorage holder = FileStorage.open(file)) {
+            assertEquals(5, holder.lastRevision(), "this JVM holds the lock");
             assertOneLineError(CommandRun.of("dump", file.toString()), ExitCode.LOCKED, file + " is locked by ");
         }
         assertEquals(0, CommandRun.of("verify", file.toString()).exitCode(), "free again once closed");
@@ -111,6 +112,7 @@ class BadInputTest {
     void verboseAddsTheStackTrace() {
         Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 2);
         try (FileStorage holder = FileStorage.open(file)) {
+            assertEquals(5, holder.lastRevision(), "this JVM holds the lock");
             CommandRun run = CommandRun.of("info", "--verbose", file.toString());
             assertEquals(ExitCode.LOCKED.code, run.exitCode(), run::toString);
             assertTrue(run.err().contains("\tat org.jodb."), run::toString);

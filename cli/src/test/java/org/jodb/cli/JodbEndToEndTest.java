@@ -157,6 +157,7 @@ class JodbEndToEndTest {
     void aFileLockedByAnotherProcessIsReportedWithThatProcess() throws Exception {
         Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 3);
         try (FileStorage held = FileStorage.open(file)) {
+            assertEquals(5, held.lastRevision(), "this JVM holds the lock");
             Finished info = jar("info", file.toString());
             assertEquals(ExitCode.LOCKED.code, info.exitCode(), info::toString);
             assertTrue(info.err().startsWith("jodb info: " + file + " is locked by process "
