@@ -38,6 +38,7 @@ final class StoredClassResolver extends DefaultClassResolver {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Kryo's signature
     public Registration writeClass(Output output, Class type) {
         throw new UnsupportedOperationException("read only");
     }
