@@ -1,11 +1,8 @@
 package org.jodb;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -22,9 +19,9 @@ import org.jodb.collections.PersistentMap;
 import org.jodb.serialization.TypeCatalog;
 import org.jodb.storage.CompactionResult;
 import org.jodb.storage.GcResult;
+import org.jodb.storage.ObjectHistory;
 import org.jodb.storage.Record;
 import org.jodb.storage.RevisionInfo;
-import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
 import org.jodb.storage.file.FileStorage;
 import org.jodb.storage.StorageRevisionLog;
@@ -151,21 +148,8 @@ public final class Database implements AutoCloseable {
      */
     public List<ObjectVersion> history(long oid) {
         List<ObjectVersion> versions = new ArrayList<>();
-        Map<Long, Instant> times = new HashMap<>();
-        List<RevisionInfo> retained = storage.retainedRevisions();
-        retained.forEach(info -> times.put(info.revision(), info.committed()));
-        long lastSerial = -1;
-        for (RevisionInfo info : retained) {
-            Record record;
-            try (Snapshot snapshot = storage.openSnapshot(info.revision())) {
-                record = snapshot.load(oid);
-            } catch (IllegalArgumentException leftTheWindow) {
-                continue; // a commit moved the retention window since the list was taken
-            }
-            if (record != null && record.serial() != lastSerial) {
-                versions.add(new ObjectVersion(record.serial(), times.get(record.serial())));
-                lastSerial = record.serial();
-            }
+        for (RevisionInfo version : ObjectHistory.versions(storage, oid)) {
+            versions.add(new ObjectVersion(version.revision(), version.committed()));
         }
         return versions;
     }

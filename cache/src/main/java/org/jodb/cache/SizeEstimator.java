@@ -30,9 +30,13 @@ public final class SizeEstimator {
         this.meter = meter;
     }
 
-    /** An estimator calibrated with JOL when JOL works in this JVM. */
+    /**
+     * An estimator calibrated with JOL when JOL works silently in this JVM (started with the JOL
+     * flags, see {@link JolSilence}), else the uncalibrated fallback: a program that did not ask for
+     * measurements never sees JOL's or the JVM's warnings.
+     */
     public static SizeEstimator calibrated() {
-        return new SizeEstimator(HeapMeter.jol());
+        return new SizeEstimator(JolSilence.holds() ? HeapMeter.jol() : null);
     }
 
     /** The uncalibrated fallback, for when measuring is unwanted. */

@@ -8,7 +8,9 @@
  * sees it) and {@link org.jodb.cache.StateCodes} (the byte the enhanced accessors test),
  * {@link org.jodb.cache.StateManager} (the connection's side), {@link org.jodb.cache.ObjectCache}
  * (identity map and recency rings), {@link org.jodb.cache.RecordCache} (records shared under MVCC),
- * {@link org.jodb.cache.HeapProfile} (what a cache holds, measured with JOL).
+ * {@link org.jodb.cache.HeapProfile} (what a cache holds, measured with JOL). JOL is started by
+ * jodb's own measuring (size calibration) only when the JVM's flags let it work silently
+ * ({@code JolSilence}); a heap profile, which the user asks for, starts it anyway.
  *
  * <p><b>Public for other jodb packages only</b> (application code does not use them):
  * {@link org.jodb.cache.AccessSlowPath} and {@link org.jodb.cache.CopiedObjects} (called by code

@@ -2,21 +2,14 @@ package org.jodb.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
-import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.serializers.EnumNameSerializer;
-import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
-import java.net.URI;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jodb.cache.PersistentObject;
 import org.jodb.tracking.Tracked;
-import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
  * The Kryo instance of one codec, configured for jodb: durable class ids as class tags, references
@@ -28,6 +21,10 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * versions for an owner whose changes are tracked ({@link #trackingOwner(PersistentObject)}).
  */
 final class CodecKryo extends Kryo {
+    static {
+        KryoSettings.keepUnsafeQuiet();
+    }
+
     private final TypeCatalog catalog;
     private final PersistentReferenceSerializer persistentReferences;
     /** The object whose record is being decoded, if its collections are to be tracked; else null. */
@@ -37,20 +34,7 @@ final class CodecKryo extends Kryo {
         super(new CatalogClassResolver(catalog), new MapReferenceResolver());
         this.catalog = catalog;
         this.persistentReferences = new PersistentReferenceSerializer(context, references);
-        setReferences(true);
-        setRegistrationRequired(false);
-        setAutoReset(false);
-        // plain objects: their no-arg constructor if any, else Objenesis (which avoids Unsafe
-        // through sun.reflect.ReflectionFactory on HotSpot)
-        setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
-        // JDK value classes Kryo has serializers for but does not use by default; without them the
-        // plain-object serializer would refuse them (java.base does not open their fields)
-        addDefaultSerializer(UUID.class, new DefaultSerializers.UUIDSerializer());
-        addDefaultSerializer(URI.class, new DefaultSerializers.URISerializer());
-        addDefaultSerializer(Pattern.class, new DefaultSerializers.PatternSerializer());
-        // A Timestamp is a Date to Kryo's defaults, whose serializer keeps milliseconds only and
-        // silently dropped the nanoseconds; this one keeps them.
-        addDefaultSerializer(Timestamp.class, new DefaultSerializers.TimestampSerializer());
+        KryoSettings.apply(this);
     }
 
     /** Decodes the next record's {@code ArrayList}, {@code HashMap} and {@code HashSet} values as tracked for {@code owner} (null: plain). */

@@ -14,7 +14,12 @@
  * references: implemented by {@code Session}), {@link org.jodb.serialization.TypeCatalog} (durable
  * class and layout ids over {@code Storage.typeId}; one per database, made by {@code Database}),
  * {@link org.jodb.serialization.StateDigest} (the digest compared at commit by {@code Session}; see
- * the contract in {@link org.jodb.cache}). The package-private rest are Kryo serializers and the
+ * the contract in {@link org.jodb.cache}), {@link org.jodb.serialization.StoredLayoutReader} (decodes a
+ * record by the layout stored in the catalog, without loading the classes that wrote it, into a
+ * {@link org.jodb.serialization.StoredObjectView} with {@link org.jodb.serialization.StoredReference}s
+ * and {@link org.jodb.serialization.StoredEnumConstant}s; used by the {@code jodb} command's dump, and
+ * meant for records whose class is gone). Its Kryo ({@code StoredValueKryo}, {@code StoredClassResolver})
+ * reads exactly what the codec's writes. The package-private rest are Kryo serializers and the
  * layout machinery: {@code ClassShape}, {@code DecodePlan}, {@code StoredLayout},
  * {@code TrackingCollectionSerializer} and {@code TrackingMapSerializer} (which decode
  * {@code ArrayList}, {@code HashSet} and {@code HashMap} as {@link org.jodb.tracking} collections

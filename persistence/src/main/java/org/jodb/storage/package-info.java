@@ -9,7 +9,8 @@
  * commit, with the serial it is based on), {@link org.jodb.storage.RevisionChanges},
  * {@link org.jodb.storage.RevisionInfo}, {@link org.jodb.storage.StorageStats},
  * {@link org.jodb.storage.GcResult}, {@link org.jodb.storage.CompactionResult},
- * {@link org.jodb.storage.ForwardingStorage} (a base for storages that wrap another, to watch it).
+ * {@link org.jodb.storage.ForwardingStorage} (a base for storages that wrap another, to watch it),
+ * {@link org.jodb.storage.ObjectHistory} (the retained versions of one object, over any storage).
  *
  * <p><b>Public for other jodb packages only</b> (not part of the SPI):
  * {@link org.jodb.storage.StorageRevisionLog}, the change log as the record cache reads it, used by

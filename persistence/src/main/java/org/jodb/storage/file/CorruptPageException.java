@@ -1,13 +1,12 @@
 package org.jodb.storage.file;
 
 import java.nio.file.Path;
-import org.jodb.JodbException;
 
 /**
  * A page read from a storage file failed its checks: checksum, page number, type or creating
  * revision. The storage never returns data from such a page.
  */
-public class CorruptPageException extends JodbException {
+public class CorruptPageException extends DamagedFileException {
     private final transient Path file;
     private final long pageNumber;
 

@@ -23,6 +23,10 @@ final class FileSnapshot implements Snapshot {
         return head;
     }
 
+    boolean belongsTo(FileStorage owner) {
+        return storage == owner;
+    }
+
     @Override
     public long revision() {
         return head.revision();

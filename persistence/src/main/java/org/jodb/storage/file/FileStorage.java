@@ -645,7 +645,8 @@ public final class FileStorage implements Storage {
      * Walks every page of the newest revision and every pending and free page, checking checksums
      * and that each page is exactly one of live, pending or free. Blocks commits while it runs.
      *
-     * @throws JodbException listing the problems found
+     * @throws VerifyFailedException listing the problems found, with the damaged pages and the oids
+     *                               they hold
      */
     public VerifyResult verify() {
         commitLock.lock();
@@ -679,6 +680,45 @@ public final class FileStorage implements Storage {
         revisions.close();
         file.close();
         cache.clear();
+    }
+
+    /**
+     * The format version of the newest meta page: the file's own until this jodb's first commit to
+     * it, which writes {@code MetaPage.FORMAT_VERSION} (see {@link MetaPage}).
+     */
+    public int formatVersion() {
+        commitLock.lock();
+        try {
+            ensureOpen();
+            return meta.formatVersion();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /** The number of records (objects) the snapshot's revision holds, counted from its leaf pages. */
+    public long recordCount(Snapshot snapshot) {
+        long[] count = new long[1];
+        tree.forEachEntry(own(snapshot).head().root(), entry -> count[0]++);
+        return count[0];
+    }
+
+    /**
+     * Calls {@code action} with every record of the snapshot's revision, in oid order, read like
+     * {@link Snapshot#load}: for tools that walk a whole database (the {@code jodb} command's
+     * stats, dump and copy).
+     *
+     * @throws IllegalArgumentException if {@code snapshot} was not opened by this storage
+     */
+    public void forEachRecord(Snapshot snapshot, java.util.function.Consumer<Record> action) {
+        tree.forEachEntry(own(snapshot).head().root(), entry -> action.accept(snapshot.load(entry.oid())));
+    }
+
+    private FileSnapshot own(Snapshot snapshot) {
+        if (!(snapshot instanceof FileSnapshot own) || !own.belongsTo(this)) {
+            throw new IllegalArgumentException(snapshot + " was not opened by the storage of " + path);
+        }
+        return own;
     }
 
     Record load(Head head, long oid) {

@@ -123,20 +123,20 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
             }
         }
         if (newerVersion > 0) {
-            throw new JodbException(file.path() + ": written in storage format version " + newerVersion
-                    + ", newer than this jodb supports (" + FORMAT_VERSION + "); upgrade jodb");
+            throw new NewerFormatException(file.path() + ": written in storage format version " + newerVersion
+                    + ", newer than this jodb supports (" + FORMAT_VERSION + "); upgrade jodb", newerVersion);
         }
         if (intact.isEmpty()) {
             if (!magicAtZero) {
-                throw new JodbException(file.path() + " is not a jodb storage file (no JODB magic in"
+                throw new NotAStorageFileException(file.path() + " is not a jodb storage file (no JODB magic in"
                         + " its first page)");
             }
             int claimed = head.getInt(PAGE_SIZE_AT);
             if (isValidPageSize(claimed) && size < 2L * claimed) {
-                throw new JodbException(file.path() + " is truncated: " + size + " bytes, shorter than"
+                throw new DamagedFileException(file.path() + " is truncated: " + size + " bytes, shorter than"
                         + " its two meta pages of " + claimed + " bytes");
             }
-            throw new JodbException(file.path() + ": both meta pages are corrupt (checksum mismatch);"
+            throw new DamagedFileException(file.path() + ": both meta pages are corrupt (checksum mismatch);"
                     + " no revision can be opened");
         }
         MetaPage newest = intact.stream().max(Comparator.comparingLong(MetaPage::revision)).get();
@@ -157,8 +157,8 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
      * The refusal of {@code file}, {@code size} bytes long, whose pages in use by this revision
      * reach page {@code needed} (exclusive).
      */
-    JodbException truncated(Path file, long size, long needed) {
-        return new JodbException(file + " is truncated: " + size + " bytes, but revision " + revision + " needs "
+    DamagedFileException truncated(Path file, long size, long needed) {
+        return new DamagedFileException(file + " is truncated: " + size + " bytes, but revision " + revision + " needs "
                 + needed + " pages of " + pageSize + " bytes (" + needed * pageSize + " bytes)");
     }
 

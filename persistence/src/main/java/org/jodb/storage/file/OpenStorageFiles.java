@@ -78,7 +78,7 @@ final class OpenStorageFiles {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
             KEPT_OPEN.add(channel);
-            throw new JodbException(path + " is already open: code outside jodb in this JVM holds a lock"
+            throw new StorageLockedException(path + " is already open: code outside jodb in this JVM holds a lock"
                     + " on it; a storage file has one owner at a time", e);
         } catch (IOException e) {
             closeQuietly(channel);
@@ -87,7 +87,7 @@ final class OpenStorageFiles {
         if (lock == null) {
             // Safe to close: no lock of this process is on the file, or tryLock would have overlapped.
             closeQuietly(channel);
-            throw new JodbException(path + " is already open in another process (it holds the file"
+            throw new StorageLockedException(path + " is already open in another process (it holds the file"
                     + " lock); a storage file has one owner at a time");
         }
         OPEN.put(key, path);
@@ -102,7 +102,7 @@ final class OpenStorageFiles {
     private static void refuseIfOpenHere(Path path, Object key) {
         Path owner = OPEN.get(key);
         if (owner != null) {
-            throw new JodbException(path + " is already open in this JVM"
+            throw new StorageLockedException(path + " is already open in this JVM"
                     + (owner.equals(path) ? "" : " (as " + owner + ")")
                     + ", by another FileStorage; a storage file has one owner at a time");
         }

@@ -3,7 +3,6 @@ package org.jodb.storage.file;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import org.jodb.JodbException;
 
 /**
  * Checks a storage file against its own accounting: reads every page of the newest revision from
@@ -16,6 +15,7 @@ import org.jodb.JodbException;
  */
 final class Verifier {
     private static final int MAX_PROBLEMS = 20;
+    private static final int MAX_DAMAGED = 1000;
 
     private final PageFile file;
     private final MetaPage meta;
@@ -23,6 +23,7 @@ final class Verifier {
     private final List<Extent> free;
     private final BitSet owned = new BitSet();
     private final List<String> problems = new ArrayList<>();
+    private final List<DamagedPage> damaged = new ArrayList<>();
     private long records;
 
     Verifier(PageFile file, MetaPage meta, List<PageGroup> groups, List<Extent> free) {
@@ -36,7 +37,7 @@ final class Verifier {
         claim(new Extent(0, 2), "meta");
         long live = 2;
         if (meta.tree() != null) {
-            live += walk(meta.tree());
+            live += walk(meta.tree(), 1, Long.MAX_VALUE);
         }
         live += check(meta.bookkeeping(), PageType.BOOKKEEPING);
         live += check(meta.catalog(), PageType.CATALOG);
@@ -45,7 +46,7 @@ final class Verifier {
             for (Extent extent : group.extents) {
                 pendingPages += extent.span();
                 if (claim(extent, "pending")) {
-                    read(new NodeRef(extent.start(), (int) extent.span(), group.created), null);
+                    read(new NodeRef(extent.start(), (int) extent.span(), group.created), null, 0, 0);
                 }
             }
         }
@@ -65,17 +66,18 @@ final class Verifier {
                     + meta.pageCount());
         }
         if (!problems.isEmpty()) {
-            throw new JodbException(file.path() + ": verify of revision " + meta.revision() + " failed: "
-                    + String.join("; ", problems));
+            throw new VerifyFailedException(file.path() + ": verify of revision " + meta.revision()
+                    + " failed: " + String.join("; ", problems), damaged);
         }
         return new VerifyResult(meta.revision(), records, live, pendingPages, freePages, meta.pageCount());
     }
 
-    private long walk(NodeRef ref) {
+    /** Walks the subtree at {@code ref}, which holds the oids from {@code firstOid} to {@code lastOid}. */
+    private long walk(NodeRef ref, long firstOid, long lastOid) {
         if (!claim(ref.extent(), "live")) {
             return 0;
         }
-        Page page = read(ref, null);
+        Page page = read(ref, null, firstOid, lastOid);
         if (page == null) {
             return 1;
         }
@@ -83,13 +85,17 @@ final class Verifier {
         if (page.type() == PageType.LEAF) {
             for (LeafEntry entry : LeafNode.decode(page, file.pageSize()).entries()) {
                 records++;
-                if (entry.overflow() != null) {
-                    pages += check(entry.overflow(), PageType.OVERFLOW);
+                if (entry.overflow() != null && claim(entry.overflow().extent(), "live")) {
+                    read(entry.overflow(), PageType.OVERFLOW, entry.oid(), entry.oid());
+                    pages += entry.overflow().span();
                 }
             }
         } else if (page.type() == PageType.BRANCH) {
-            for (NodeRef child : BranchNode.decode(page).children()) {
-                pages += walk(child);
+            BranchNode branch = BranchNode.decode(page);
+            NodeRef[] children = branch.children();
+            for (int i = 0; i < children.length; i++) {
+                long last = i + 1 < children.length ? branch.keys()[i + 1] - 1 : lastOid;
+                pages += walk(children[i], branch.keys()[i], last);
             }
         } else {
             problem("page " + ref.page() + " is reached as a tree page but has type code " + page.typeCode());
@@ -101,15 +107,18 @@ final class Verifier {
         if (ref == null || !claim(ref.extent(), "live")) {
             return 0;
         }
-        read(ref, type);
+        read(ref, type, 0, 0);
         return ref.span();
     }
 
-    private Page read(NodeRef ref, PageType type) {
+    private Page read(NodeRef ref, PageType type, long firstOid, long lastOid) {
         try {
             return file.read(ref.page(), ref.span(), type, ref.created());
         } catch (CorruptPageException e) {
             problem(e.getMessage());
+            if (damaged.size() < MAX_DAMAGED) {
+                damaged.add(new DamagedPage(e.pageNumber(), e.getMessage(), firstOid, lastOid));
+            }
             return null;
         }
     }

@@ -5,7 +5,13 @@
  *
  * <p><b>Key types.</b> Public (all API, none internal): {@link org.jodb.storage.file.FileStorage},
  * {@link org.jodb.storage.file.FileStorageOptions}, {@link org.jodb.storage.file.FileStorageStats},
- * {@link org.jodb.storage.file.VerifyResult}, {@link org.jodb.storage.file.CorruptPageException}.
+ * {@link org.jodb.storage.file.VerifyResult}, {@link org.jodb.storage.file.CorruptPageException}; why an
+ * open or a verify failed, for tools that must tell the cases apart (the {@code jodb} command):
+ * {@link org.jodb.storage.file.StorageLockedException}, {@link org.jodb.storage.file.NotAStorageFileException},
+ * {@link org.jodb.storage.file.DamagedFileException} (truncated, both meta pages corrupt, or a corrupt
+ * page: {@link org.jodb.storage.file.CorruptPageException}),
+ * {@link org.jodb.storage.file.NewerFormatException}, {@link org.jodb.storage.file.VerifyFailedException}
+ * with its {@link org.jodb.storage.file.DamagedPage}s.
  * Package-private: {@link org.jodb.storage.file.ObjectTree} (the tree, read and copy-on-write
  * update), {@link org.jodb.storage.file.CommitBatch} (what one commit writes and supersedes),
  * {@link org.jodb.storage.file.FreePages}, {@link org.jodb.storage.file.PendingPages} and

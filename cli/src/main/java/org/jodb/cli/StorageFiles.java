@@ -1,0 +1,58 @@
+package org.jodb.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jodb.storage.file.FileStorage;
+import org.jodb.storage.file.FileStorageOptions;
+import org.jodb.storage.file.StorageLockedException;
+
+/**
+ * Opens the storage file a command names, refusing what {@link FileStorage#open} would otherwise
+ * create or initialize (a missing or empty file), and naming who holds the lock of a locked one.
+ */
+final class StorageFiles {
+    private StorageFiles() {
+    }
+
+    /**
+     * The options the command opens files with: every revision the file retains stays retained
+     * (the application's own settings decide what to drop, not the tool's), nothing is compacted on
+     * open, commits are synced.
+     */
+    static FileStorageOptions options() {
+        return FileStorageOptions.defaults().keepRevisions(Integer.MAX_VALUE);
+    }
+
+    /** Opens the existing storage file at {@code path}; never creates or changes one. */
+    static FileStorage open(Path path) {
+        requireFile(path);
+        try {
+            return FileStorage.open(path, options());
+        } catch (StorageLockedException e) {
+            throw locked(path, e);
+        }
+    }
+
+    /** Fails unless {@code path} is a non-empty regular file. */
+    static void requireFile(Path path) {
+        if (!Files.exists(path)) {
+            throw new CommandFailure(ExitCode.NO_FILE, path + ": no such file");
+        }
+        try {
+            if (!Files.isRegularFile(path) || Files.size(path) == 0) {
+                throw new CommandFailure(ExitCode.NOT_JODB, path + " is not a jodb storage file ("
+                        + (Files.isRegularFile(path) ? "it is empty" : "not a regular file") + ")");
+            }
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.FAILED, path + ": cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    private static CommandFailure locked(Path path, StorageLockedException e) {
+        String holder = LockHolder.describe(path);
+        return new CommandFailure(ExitCode.LOCKED, path + " is locked by "
+                + (holder == null ? "another process" : holder)
+                + ": a program has it open, and a storage file has one owner at a time; close it and retry", e);
+    }
+}

@@ -1,0 +1,169 @@
+package org.jodb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.jodb.cli.sample.SampleFiles;
+import org.jodb.storage.RecordWrite;
+import org.jodb.storage.file.FileStorage;
+import org.jodb.storage.file.FileStorageOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged command in a child process, as an operator runs it: the {@code jodb} launcher at the
+ * repository root and {@code java -jar} on the shaded jar (which holds none of the tests' classes).
+ * Runs after {@code package} (the cli pom's end-to-end execution), on the running JDK.
+ */
+class JodbEndToEndTest {
+    private static final Path JAR = Path.of(System.getProperty("jodb.cli.jar", "target/jodb-cli.jar"));
+    private static final Path LAUNCHER = Path.of(System.getProperty("jodb.launcher", "../jodb"));
+
+    @TempDir
+    Path dir;
+
+    /** A finished child process: exit code and output. */
+    private record Finished(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    private Finished launcher(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return finish(builder);
+    }
+
+    private Finished jar(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dkryo.unsafe=false", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return finish(new ProcessBuilder(command));
+    }
+
+    private Finished finish(ProcessBuilder builder) throws Exception {
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the command did not end");
+        }
+        return new Finished(process.exitValue(), read(out), read(err));
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theLauncherRunsTheCommandWithItsFlags() throws Exception {
+        Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 3);
+        Finished info = launcher("info", file.toString());
+        assertEquals(0, info.exitCode(), info::toString);
+        assertTrue(info.out().contains("format version   2\n"), info::toString);
+        assertTrue(info.out().contains("objects          5\n"), info::toString);
+        assertEquals("", info.err(), "nothing but the command's output, on any JDK");
+        Finished missing = launcher("verify", dir.resolve("missing.jodb").toString());
+        assertEquals(ExitCode.NO_FILE.code, missing.exitCode(), missing::toString);
+        assertEquals("jodb verify: " + dir.resolve("missing.jodb") + ": no such file\n", missing.err());
+    }
+
+    @Test
+    void dumpDecodesAClassThatIsNotOnTheClassPath() throws Exception {
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            assertTrue(jar.getEntry("org/jodb/cli/JodbCommand.class") != null);
+            assertEquals(null, jar.getEntry("org/jodb/cli/sample/Shipment.class"), "the jar holds no sample class");
+        }
+        Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 3);
+        Finished dump = jar("dump", file.toString());
+        assertEquals(0, dump.exitCode(), dump::toString);
+        assertTrue(dump.out().contains("  org.jodb.cli.sample.Shipment  serial 5  "), dump::toString);
+        assertTrue(dump.out().contains("\n  to = org.jodb.cli.sample.Address{city=\"Lyon\", zip=69002}\n"), dump::toString);
+        assertTrue(dump.out().contains("\n  status = org.jodb.cli.sample.Status.SENT\n"), dump::toString);
+        assertTrue(dump.out().contains("\n  notes = [\"picked up\", \"delivered\"]\n"), dump::toString);
+        assertEquals("", dump.err());
+    }
+
+    @Test
+    void verifyOfAFlippedByteExitsOneNamingThePage() throws Exception {
+        Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 3);
+        long page = SampleFiles.damageNewestLeaf(file);
+        Finished verify = jar("verify", file.toString());
+        assertEquals(ExitCode.DAMAGED.code, verify.exitCode(), verify::toString);
+        assertTrue(verify.out().contains("  page " + page + ": checksum mismatch; holds the records of oids 0x1 to "),
+                verify::toString);
+    }
+
+    @Test
+    void ctrlCDuringACopyLeavesNoTargetAndTheSourceIntact() throws Exception {
+        Path source = dir.resolve("large.jodb");
+        try (FileStorage storage = FileStorage.open(source, FileStorageOptions.defaults().withSync(false))) {
+            int layout = storage.typeId("layout:example.Blob{bytes:L}");
+            byte[] payload = new byte[200];
+            for (int batch = 0; batch < 20; batch++) {
+                List<RecordWrite> writes = new ArrayList<>();
+                for (int i = 0; i < 5_000; i++) {
+                    writes.add(new RecordWrite(storage.newOid(), 0, layout, new long[0], payload));
+                }
+                storage.commit(writes);
+            }
+        }
+        byte[] before = Files.readAllBytes(source);
+        Path target = dir.resolve("copy.jodb");
+        Process copy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dkryo.unsafe=false", "-jar", JAR.toString(), "copy", source.toString(), target.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("copy.log").toFile()).start();
+        Path temporary = null;
+        for (int i = 0; i < 6_000 && temporary == null && copy.isAlive(); i++) {
+            try (Stream<Path> files = Files.list(dir)) {
+                temporary = files.filter(f -> f.getFileName().toString().endsWith(".copying")).findFirst().orElse(null);
+            }
+            Thread.sleep(10);
+        }
+        assertTrue(temporary != null, "the copy started");
+        new ProcessBuilder("kill", "-INT", Long.toString(copy.pid())).start().waitFor();
+        assertTrue(copy.waitFor(1, TimeUnit.MINUTES));
+        assertEquals(ExitCode.INTERRUPTED.code, copy.exitValue(), () -> "copy.log: " + readQuietly(dir.resolve("copy.log")));
+        assertFalse(Files.exists(target), "no target");
+        assertFalse(Files.exists(temporary), "no temporary file");
+        assertArrayEquals(before, Files.readAllBytes(source), "the source is only read");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return read(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    void aFileLockedByAnotherProcessIsReportedWithThatProcess() throws Exception {
+        Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 3);
+        try (FileStorage held = FileStorage.open(file)) {
+            assertEquals(5, held.lastRevision(), "this JVM holds the lock");
+            Finished info = jar("info", file.toString());
+            assertEquals(ExitCode.LOCKED.code, info.exitCode(), info::toString);
+            assertTrue(info.err().startsWith("jodb info: " + file + " is locked by process "
+                    + ProcessHandle.current().pid() + " ("), info::toString);
+            assertFalse(info.err().contains("\tat "), info::toString);
+            assertEquals("", info.out());
+        }
+    }
+}
