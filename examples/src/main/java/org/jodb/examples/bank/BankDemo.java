@@ -12,7 +12,7 @@ import org.jodb.Connection;
 import org.jodb.Database;
 import org.jodb.DatabaseOptions;
 import org.jodb.Persistence;
-import org.jodb.collections.PersistentMap;
+import org.jodb.btree.ObjectBTree;
 
 /**
  * The README's demo: a small bank in an embedded database file. Stores customers and accounts
@@ -35,7 +35,7 @@ public final class BankDemo {
                     return false;
                 }
                 Customer ada = new Customer("Ada", "London");
-                PersistentMap<String, Account> accounts = new PersistentMap<>();
+                ObjectBTree<String, Account> accounts = new ObjectBTree<>(); // scales to millions of accounts
                 accounts.put("ada-checking", new Account("ada-checking", ada));
                 accounts.put("ada-savings", new Account("ada-savings", ada));
                 Customer bob = new Customer("Bob", "Paris");
