@@ -560,9 +560,18 @@ public final class BigArrayHandle {
         ElementType type = array.elementType();
         if (!type.bufferType().isInstance(buffer)) {
             throw new IllegalArgumentException(operation + " needs a " + type.bufferType().getSimpleName()
-                    + " for " + array + ", not a " + buffer.getClass().getSimpleName());
+                    + " for " + array + ", given " + bufferKind(buffer));
         }
         return type;
+    }
+
+    private static String bufferKind(Buffer buffer) {
+        for (ElementType type : ElementType.values()) {
+            if (type.bufferType().isInstance(buffer)) {
+                return type.bufferType().getSimpleName();
+            }
+        }
+        return buffer.getClass().getName();
     }
 
     private void checkWritableView() {
