@@ -9,11 +9,9 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
 import java.util.Arrays;
-import java.util.function.IntFunction;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.jodb.Connection;
 import org.jodb.bigfile.BigFileHandle;
 
@@ -420,15 +418,7 @@ public final class BigArrayHandle {
      * @throws IllegalArgumentException if the elements are not FLOAT or DOUBLE
      */
     public DoubleStream doubles() {
-        switch (checkStream("doubles", ElementType.FLOAT, ElementType.DOUBLE)) {
-            case FLOAT:
-                return pieces(FloatBuffer::allocate).flatMapToDouble(piece -> {
-                    float[] values = piece.array();
-                    return IntStream.range(0, values.length).mapToDouble(i -> values[i]);
-                });
-            default:
-                return pieces(DoubleBuffer::allocate).flatMapToDouble(piece -> DoubleStream.of(piece.array()));
-        }
+        return ElementStreams.doubles(this);
     }
 
     /**
@@ -438,11 +428,7 @@ public final class BigArrayHandle {
      * @throws IllegalArgumentException if the elements are FLOAT or DOUBLE
      */
     public LongStream longs() {
-        if (checkStream("longs", ElementType.BYTE, ElementType.SHORT, ElementType.INT, ElementType.LONG)
-                == ElementType.LONG) {
-            return pieces(LongBuffer::allocate).flatMapToLong(piece -> LongStream.of(piece.array()));
-        }
-        return ints().asLongStream();
+        return ElementStreams.longs(this);
     }
 
     /**
@@ -452,41 +438,7 @@ public final class BigArrayHandle {
      * @throws IllegalArgumentException if the elements are not BYTE, SHORT or INT
      */
     public IntStream ints() {
-        switch (checkStream("ints", ElementType.BYTE, ElementType.SHORT, ElementType.INT)) {
-            case BYTE:
-                return pieces(ByteBuffer::allocate).flatMapToInt(piece -> {
-                    byte[] values = piece.array();
-                    return IntStream.range(0, values.length).map(i -> values[i]);
-                });
-            case SHORT:
-                return pieces(ShortBuffer::allocate).flatMapToInt(piece -> {
-                    short[] values = piece.array();
-                    return IntStream.range(0, values.length).map(i -> values[i]);
-                });
-            default:
-                return pieces(IntBuffer::allocate).flatMapToInt(piece -> IntStream.of(piece.array()));
-        }
-    }
-
-    /** This view's elements in buffers of {@value #STREAM_PIECE} (the last shorter), each read when the stream reaches it. */
-    private <B extends Buffer> Stream<B> pieces(IntFunction<B> allocate) {
-        long size = size();
-        long count = (size + STREAM_PIECE - 1) / STREAM_PIECE;
-        return LongStream.range(0, count).mapToObj(piece -> {
-            long from = piece * STREAM_PIECE;
-            B buffer = allocate.apply((int) Math.min(STREAM_PIECE, size - from));
-            get(from, buffer);
-            return buffer;
-        });
-    }
-
-    private ElementType checkStream(String stream, ElementType... types) {
-        ElementType type = array.elementType();
-        if (!Arrays.asList(types).contains(type)) {
-            throw new IllegalArgumentException(stream + "() streams " + Arrays.toString(types) + " elements; "
-                    + array + " holds " + type);
-        }
-        return type;
+        return ElementStreams.ints(this);
     }
 
     // ---- positions and bytes -----------------------------------------------------------------------

@@ -8,7 +8,8 @@
  * {@code java.nio} buffers, resize and append along the first axis, streams) and
  * {@link org.jodb.bigarray.ElementType} (byte to double; stored little-endian).
  *
- * <p><b>Inside.</b> {@code ArrayShape} checks shapes and indexes and names them in its errors.
+ * <p><b>Inside.</b> {@code ArrayShape} checks shapes and indexes and names them in its errors;
+ * {@code ElementStreams} builds the handle's streams from bulk copies.
  * The array's bytes live only in its file; the handle holds no elements of its own.
  *
  * <p>Like every persistent object, an array and its handle are used by their connection's thread.
