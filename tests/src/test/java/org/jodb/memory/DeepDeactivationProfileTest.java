@@ -37,9 +37,11 @@ class DeepDeactivationProfileTest {
                 .withCacheTargetCount(1_000_000).withCacheTargetBytes(1L << 40);
         try (Database db = Database.open(new MemoryStorage(), noEviction)) {
             try (Connection conn = db.open()) {
-                LongBTree<Item> tree = new LongBTree<>(PER_BUCKET, 8);
+                // Appends split a full bucket keeping its newest eighth: buckets of 36 are left
+                // holding 32, so each bucket holds one step's keys.
+                LongBTree<Item> tree = new LongBTree<>(PER_BUCKET + PER_BUCKET / 8, 8);
                 for (int number = 0; number < BUCKETS * PER_BUCKET; number++) {
-                    tree.put(number, new Item(number, PAYLOAD)); // appends fill every bucket
+                    tree.put(number, new Item(number, PAYLOAD));
                 }
                 conn.root().put("tree", tree);
                 conn.commit();
