@@ -80,6 +80,9 @@ public final class FileStorage implements Storage {
     private int durableTypes;
     /** Every oid garbage collection removed since the open; a commit may not refer to one. */
     private final OidMarks removed = new OidMarks();
+    /** The newest tree's space as {@code stats()} last walked it, and its revision. */
+    private TreeSpace space;
+    private long spaceRevision;
 
     /** Heads, pins, pending and released pages, the change log: the pin lock, taken second. */
     private final ReadableRevisions revisions;
@@ -599,14 +602,32 @@ public final class FileStorage implements Storage {
         commitLock.lock();
         try {
             ReadableRevisions.Accounting held = revisions.accounting();
+            TreeSpace space = treeSpace();
             long freePages = free.freeCount() + held.releasedPages();
             long pageCount = free.pageCount();
             return new FileStorageStats(held.revision(), pageSize, pageCount,
                     pageCount - freePages - held.pendingPages(), freePages, held.pendingPages(),
-                    held.pinnedRevisions(), held.openPins(), file.size(), file.bytesWritten(), file.forces());
+                    held.pinnedRevisions(), held.openPins(), file.size(), file.bytesWritten(), file.forces(),
+                    space.pages(), space.fill(pageSize));
         } finally {
             commitLock.unlock();
         }
+    }
+
+    /**
+     * The newest tree's space, walked once per revision (under the commit lock); as last known once
+     * the storage is closed, when its pages can no longer be read.
+     */
+    private TreeSpace treeSpace() {
+        Head head = revisions.current();
+        if (revisions.isClosed()) {
+            return space == null ? TreeSpace.EMPTY : space;
+        }
+        if (spaceRevision != head.revision() || space == null) {
+            space = tree.space(head.root());
+            spaceRevision = head.revision();
+        }
+        return space;
     }
 
     /**

@@ -141,6 +141,28 @@ final class ObjectTree {
         return written;
     }
 
+    /** The pages of the tree rooted at {@code root} and the bytes their entries take; reads every page. */
+    TreeSpace space(NodeRef root) {
+        if (root == null) {
+            return TreeSpace.EMPTY;
+        }
+        Node node = node(root);
+        if (node instanceof LeafNode leaf) {
+            return new TreeSpace(1, 0, leaf.usedBytes());
+        }
+        BranchNode branch = (BranchNode) node;
+        long leaves = 0;
+        long branches = 1;
+        long used = (long) branch.keys().length * BranchNode.ENTRY_SIZE;
+        for (NodeRef child : branch.children()) {
+            TreeSpace below = space(child);
+            leaves += below.leaves();
+            branches += below.branches();
+            used += below.usedBytes();
+        }
+        return new TreeSpace(leaves, branches, used);
+    }
+
     /** Calls {@code action} with every leaf entry of the tree rooted at {@code root}, in oid order. */
     void forEachEntry(NodeRef root, java.util.function.Consumer<LeafEntry> action) {
         if (root == null) {
