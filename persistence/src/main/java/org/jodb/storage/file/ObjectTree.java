@@ -141,6 +141,50 @@ final class ObjectTree {
         return written;
     }
 
+    /** The leaves of the tree rooted at {@code root}; reads only the branches and one leaf per level. */
+    long leafCount(NodeRef root) {
+        if (root == null) {
+            return 0;
+        }
+        Node node = node(root);
+        if (node instanceof LeafNode) {
+            return 1;
+        }
+        NodeRef[] children = ((BranchNode) node).children();
+        if (node(children[0]) instanceof LeafNode) {
+            return children.length;
+        }
+        long leaves = 0;
+        for (NodeRef child : children) {
+            leaves += leafCount(child);
+        }
+        return leaves;
+    }
+
+    /**
+     * The end of a batch of the sorted {@code oids} starting at {@code from} whose oids lie in at
+     * most {@code maxLeaves} leaves of the tree rooted at {@code root} (at least one oid).
+     */
+    int endOfBatch(NodeRef root, long[] oids, int from, int maxLeaves) {
+        if (root == null) {
+            return oids.length;
+        }
+        int leaves = 0;
+        long lastLeaf = -1;
+        int i = from;
+        for (; i < oids.length; i++) {
+            long page = leaf(root, oids[i]).ref().page();
+            if (page != lastLeaf) {
+                if (leaves == maxLeaves) {
+                    break;
+                }
+                leaves++;
+                lastLeaf = page;
+            }
+        }
+        return i;
+    }
+
     /** The pages of the tree rooted at {@code root} and the bytes their entries take; reads every page. */
     TreeSpace space(NodeRef root) {
         if (root == null) {
@@ -161,6 +205,122 @@ final class ObjectTree {
             used += below.usedBytes();
         }
         return new TreeSpace(leaves, branches, used);
+    }
+
+    /**
+     * Rewrites the tree rooted at {@code root} densely: each run of consecutive leaves with room
+     * for more (over a sixteenth of the page free) is packed into as few full leaves as its entries
+     * need, full leaves are kept, and the branches are rebuilt full above them; the replaced pages
+     * are superseded, so pinned readers keep their revision. Records keep their serials and
+     * overflow extents. Returns the new root, or {@code root} when the tree is already dense. Reads
+     * every page; holds at most {@value #REPACK_RUN_PAGES} pages' worth of entries at once.
+     */
+    NodeRef repack(NodeRef root, CommitBatch batch) {
+        if (root == null || node(root) instanceof LeafNode) {
+            return root;
+        }
+        List<NodeRef> leaves = new ArrayList<>();
+        List<NodeRef> branches = new ArrayList<>();
+        collect(root, leaves, branches);
+        List<Node> level = new ArrayList<>(leaves.size());
+        List<LeafEntry> run = new ArrayList<>();
+        List<NodeRef> runLeaves = new ArrayList<>();
+        int runBytes = 0;
+        boolean rewritten = false;
+        for (NodeRef ref : leaves) {
+            LeafNode leaf = (LeafNode) node(ref);
+            boolean dense = capacity() - leaf.usedBytes() < capacity() / 16;
+            if (dense) {
+                rewritten |= flushRun(run, runLeaves, level, batch, true);
+                runBytes = 0;
+                level.add(leaf);
+                continue;
+            }
+            run.addAll(leaf.entries());
+            runLeaves.add(ref);
+            runBytes += leaf.usedBytes();
+            if (runBytes >= REPACK_RUN_PAGES * capacity()) {
+                rewritten |= flushRun(run, runLeaves, level, batch, false);
+                runBytes = LeafNode.encodedSize(run);
+            }
+        }
+        rewritten |= flushRun(run, runLeaves, level, batch, true);
+        if (!rewritten && branches.size() == denseBranchCount(leaves.size())) {
+            return root;
+        }
+        branches.forEach(batch::supersede);
+        while (level.size() > 1) {
+            List<Long> keys = new ArrayList<>(level.size());
+            List<NodeRef> children = new ArrayList<>(level.size());
+            for (Node child : level) {
+                keys.add(child.firstKey());
+                children.add(child.ref());
+            }
+            level = writeBranches(keys, children, true, batch);
+        }
+        return level.get(0).ref();
+    }
+
+    /** Entries a repacking run holds before it writes the full leaves it has, in pages. */
+    private static final int REPACK_RUN_PAGES = 64;
+
+    /**
+     * Writes the entries of a run of under-full leaves as full leaves, appending them to
+     * {@code level}; unless {@code last}, the final partial leaf's entries stay in {@code run} for
+     * the leaves that follow. A run of one leaf that is all of it stays as it was. Returns whether
+     * leaves were rewritten.
+     */
+    private boolean flushRun(List<LeafEntry> run, List<NodeRef> runLeaves, List<Node> level, CommitBatch batch,
+            boolean last) {
+        if (run.isEmpty()) {
+            return false;
+        }
+        if (last && runLeaves.size() == 1 && LeafNode.encodedSize(run) == ((LeafNode) node(runLeaves.get(0))).usedBytes()) {
+            level.add(node(runLeaves.get(0)));
+            run.clear();
+            runLeaves.clear();
+            return false;
+        }
+        runLeaves.forEach(batch::supersede);
+        runLeaves.clear();
+        List<LeafEntry> kept = List.of();
+        if (!last) {
+            int[] sizes = new int[run.size()];
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = run.get(i).encodedSize();
+            }
+            List<int[]> chunks = split(sizes, capacity(), true);
+            int keepFrom = chunks.get(chunks.size() - 1)[0];
+            kept = new ArrayList<>(run.subList(keepFrom, run.size()));
+            run.subList(keepFrom, run.size()).clear();
+        }
+        level.addAll(writeLeaves(run, true, batch));
+        run.clear();
+        run.addAll(kept);
+        return true;
+    }
+
+    /** Branches a tree over {@code leaves} leaves needs when every branch is full. */
+    private int denseBranchCount(long leaves) {
+        int perBranch = capacity() / BranchNode.ENTRY_SIZE;
+        int count = 0;
+        for (long level = leaves; level > 1; level = (level + perBranch - 1) / perBranch) {
+            count += (int) ((level + perBranch - 1) / perBranch);
+        }
+        return count;
+    }
+
+    /** Appends the leaves under {@code ref}, in oid order, and its branches to the lists. */
+    private void collect(NodeRef ref, List<NodeRef> leaves, List<NodeRef> branches) {
+        Node node = node(ref);
+        if (node instanceof LeafNode) {
+            leaves.add(ref);
+            return;
+        }
+        branches.add(ref);
+        for (NodeRef child : ((BranchNode) node).children()) {
+            collect(child, leaves, branches);
+        }
     }
 
     /** Calls {@code action} with every leaf entry of the tree rooted at {@code root}, in oid order. */

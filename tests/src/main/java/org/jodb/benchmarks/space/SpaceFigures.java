@@ -7,6 +7,8 @@ import java.util.Locale;
  *
  * @param objects        small objects stored
  * @param afterStore     the file once every object is stored
+ * @param beforeGc       the file once every other object is unlinked (the holders rewritten), when
+ *                       the collection starts
  * @param peakDuringGc   the largest size the file reached while garbage was collected
  * @param afterGc        the file after the collection
  * @param afterCompact   the file after the collection and a compaction
@@ -14,12 +16,12 @@ import java.util.Locale;
  * @param fillAfterGc    the tree's fill after the collection ({@code FileStorageStats#treeFill})
  * @param fillAfterCompact the tree's fill after the compaction
  */
-public record SpaceFigures(int objects, long afterStore, long peakDuringGc, long afterGc, long afterCompact,
+public record SpaceFigures(int objects, long afterStore, long beforeGc, long peakDuringGc, long afterGc, long afterCompact,
         long fresh, double fillAfterGc, double fillAfterCompact) {
 
     /** Peak during the collection over the size before it; the target is at most 1.25. */
     public double gcGrowth() {
-        return (double) peakDuringGc / afterStore;
+        return (double) peakDuringGc / beforeGc;
     }
 
     /** The collected and compacted file over a fresh store; the target is at most 1.2. */
@@ -29,9 +31,9 @@ public record SpaceFigures(int objects, long afterStore, long peakDuringGc, long
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%,d objects: after store %s, peak during GC %s (%.2fx), after GC %s"
+        return String.format(Locale.ROOT, "%,d objects: after store %s, before GC %s, peak during GC %s (%.2fx), after GC %s"
                 + " (fill %.0f%%), after GC + compact %s (fill %.0f%%), fresh store of the live objects %s:"
-                + " compacted/fresh %.2fx", objects, mb(afterStore), mb(peakDuringGc), gcGrowth(), mb(afterGc),
+                + " compacted/fresh %.2fx", objects, mb(afterStore), mb(beforeGc), mb(peakDuringGc), gcGrowth(), mb(afterGc),
                 100 * fillAfterGc, mb(afterCompact), 100 * fillAfterCompact, mb(fresh), compactedOverFresh());
     }
 

@@ -15,8 +15,9 @@ import org.jodb.storage.file.FileStorageOptions;
 /**
  * The space scenario of the storage's space issue, as a new user meets it: {@code objects} small
  * objects (40-byte payloads) stored in commits of {@value #PER_COMMIT}, reachable from the root
- * through holders of {@value #PER_HOLDER} each; then every holder drops every other object, the
- * garbage is collected and the file compacted. A fresh file gets only the live objects, stored the
+ * through holders of {@value #PER_HOLDER} each; then one commit makes every holder drop every other
+ * object (it rewrites every holder, so the file grows by the leaves holding them), the garbage is
+ * collected and the file compacted. A fresh file gets only the live objects, stored the
  * same way. The peak during the collection is sampled from the file's length by a second thread
  * (a file only grows until compaction, so it is also the size after the collection).
  *
@@ -54,6 +55,7 @@ public final class SpaceMeasurement {
             throw new IllegalArgumentException("objects must be a multiple of " + 2 * PER_HOLDER + ", was " + objects);
         }
         long afterStore;
+        long beforeGc;
         long peak;
         long afterGc;
         long afterCompact;
@@ -73,6 +75,7 @@ public final class SpaceMeasurement {
                 halved.add(new RecordWrite(oid, holders[h][PER_HOLDER + 1], type, everyOther, new byte[0]));
             }
             storage.commit(halved);
+            beforeGc = storage.stats().fileSize();
             peak = sampledPeak(storage, storage::collectGarbage);
             afterGc = storage.stats().fileSize();
             fillAfterGc = storage.stats().treeFill();
@@ -85,7 +88,7 @@ public final class SpaceMeasurement {
             store(storage, objects / 2, 2);
             fresh = storage.stats().fileSize();
         }
-        return new SpaceFigures(objects, afterStore, peak, afterGc, afterCompact, fresh, fillAfterGc,
+        return new SpaceFigures(objects, afterStore, beforeGc, peak, afterGc, afterCompact, fresh, fillAfterGc,
                 fillAfterCompact);
     }
 
