@@ -21,15 +21,15 @@ import org.jodb.storage.file.FileStorageOptions;
  * same way. The peak during the collection is sampled from the file's length by a second thread
  * (a file only grows until compaction, so it is also the size after the collection).
  *
- * <p>Run it with {@code mvn -B -o -Pspace -DskipTests verify -pl tests -am [-Dspace.objects=N]}
+ * <p>Run it with {@code mvn -B -o -Pspace -DskipTests verify -pl tests -am [-Dspace.args=N]}
  * (1,000,000 by default, about a minute). Not thread-safe; one run at a time per directory.
  */
 public final class SpaceMeasurement {
     static final int PER_HOLDER = 100;
     static final int PER_COMMIT = 10_000;
     private static final int PAYLOAD = 40;
-    private static final String OBJECT = "space-object";
-    private static final String HOLDER = "space-holder";
+    static final String OBJECT = "space-object";
+    static final String HOLDER = "space-holder";
 
     private SpaceMeasurement() {
     }
@@ -96,7 +96,7 @@ public final class SpaceMeasurement {
      * Stores {@code objects} objects under holders under the root; returns per holder its object
      * oids, then its own oid and serial. {@code stride} spaces the payload seeds like the originals.
      */
-    private static long[][] store(FileStorage storage, int objects, int stride) {
+    static long[][] store(FileStorage storage, int objects, int stride) {
         int objectType = storage.typeId(OBJECT);
         int holderType = storage.typeId(HOLDER);
         long[][] holders = new long[objects / PER_HOLDER][];
@@ -125,7 +125,7 @@ public final class SpaceMeasurement {
         return holders;
     }
 
-    private static byte[] payload(long seed) {
+    static byte[] payload(long seed) {
         byte[] bytes = new byte[PAYLOAD];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) (seed >>> (8 * (i % 8)) ^ i);
