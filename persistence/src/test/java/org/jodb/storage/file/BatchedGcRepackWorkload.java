@@ -13,6 +13,8 @@ import org.jodb.storage.Snapshot;
 final class BatchedGcRepackWorkload implements PowerCutWorkload {
     private static final int OBJECTS = 300;
     private static final int PER_COMMIT = 60;
+    /** Bytes of the largest leaf entry written: entry header, body header, payload up to 60. */
+    private static final int LARGEST_ENTRY = 21 + 8 + 60;
 
     @Override
     public String name() {
@@ -56,11 +58,18 @@ final class BatchedGcRepackWorkload implements PowerCutWorkload {
         }
     }
 
-    /** Fails unless compaction left the tree nearly full (removals had left it about half). */
+    /**
+     * Fails unless the tree is packed: every leaf but the last within one entry of full, so the
+     * pages are at most what the used bytes need at that fill, plus the last leaf and one branch.
+     */
     private static void packed(TrackedStorage storage) {
-        double fill = storage.storage().stats().treeFill();
-        if (fill < 0.8) {
-            throw new AssertionError("the compacted tree is only " + fill + " full");
+        FileStorageStats stats = storage.storage().stats();
+        long used = Math.round(stats.treeFill() * stats.treePages() * stats.pageSize());
+        long packedLeafBytes = stats.pageSize() - Page.HEADER_SIZE - LARGEST_ENTRY;
+        long bound = used / packedLeafBytes + 2;
+        if (stats.treePages() > bound) {
+            throw new AssertionError("the compacted tree has " + stats.treePages() + " pages, packed it needs at most "
+                    + bound + ": " + stats);
         }
     }
 }
