@@ -575,12 +575,11 @@ public final class FileStorage implements Storage {
     }
 
     /**
-     * Repacks the object tree (one commit, see
-     * {@link ObjectTree#repack}: under-full leaves and the branches are rewritten full), then moves
-     * live pages from the end of the file into free pages nearer its start and truncates the
-     * file, in up to {@value #COMPACTION_PASSES} commits that change no object (see
-     * {@link ObjectTree#relocate}). A repacked or moved page is copied, not overwritten: the copy belongs to the
-     * new revision, the original is superseded and held by the interval rule for as long as a
+     * Repacks the object tree in one commit ({@link ObjectTree#repack}: under-full leaves packed
+     * full, branches rebuilt full; a dense tree is left as it is), then moves live pages from the
+     * end of the file into free pages nearer its start and truncates the file, in up to
+     * {@value #COMPACTION_PASSES} commits that change no object (see {@link ObjectTree#relocate}).
+     * A repacked or moved page is copied, not overwritten: the copy belongs to the new revision, the original is superseded and held by the interval rule for as long as a
      * pinned or retained revision can see it, so readers keep working and see their own revision
      * exactly. Only pages that are free are cut off, so what pinned readers hold at the end of the
      * file keeps the file long until they close (a later compaction cuts it then).
@@ -644,19 +643,22 @@ public final class FileStorage implements Storage {
         return types.descriptorOf(id);
     }
 
-    /** Page accounting now; waits for a commit in progress. */
+    /**
+     * Page accounting now; waits for a commit in progress. The tree's fill comes from walking every
+     * page of the newest tree, once per revision: the first call after a commit reads the tree.
+     */
     @Override
     public FileStorageStats stats() {
         commitLock.lock();
         try {
             ReadableRevisions.Accounting held = revisions.accounting();
-            TreeSpace space = treeSpace();
+            TreeSpace walked = treeSpace();
             long freePages = free.freeCount() + held.releasedPages();
             long pageCount = free.pageCount();
             return new FileStorageStats(held.revision(), pageSize, pageCount,
                     pageCount - freePages - held.pendingPages(), freePages, held.pendingPages(),
                     held.pinnedRevisions(), held.openPins(), file.size(), file.bytesWritten(), file.forces(),
-                    space.pages(), space.fill(pageSize));
+                    walked.pages(), walked.fill(pageSize));
         } finally {
             commitLock.unlock();
         }

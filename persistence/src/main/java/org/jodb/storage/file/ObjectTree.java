@@ -141,7 +141,7 @@ final class ObjectTree {
         return written;
     }
 
-    /** The leaves of the tree rooted at {@code root}; reads only the branches and one leaf per level. */
+    /** The leaves of the tree rooted at {@code root}; reads the branches and one leaf per branch. */
     long leafCount(NodeRef root) {
         if (root == null) {
             return 0;
@@ -185,7 +185,7 @@ final class ObjectTree {
         return i;
     }
 
-    /** The pages of the tree rooted at {@code root} and the bytes their entries take; reads every page. */
+    /** The pages of the tree rooted at {@code root} and the bytes their entries take; reads them all. */
     TreeSpace space(NodeRef root) {
         if (root == null) {
             return TreeSpace.EMPTY;
@@ -275,7 +275,9 @@ final class ObjectTree {
         if (run.isEmpty()) {
             return false;
         }
-        if (last && runLeaves.size() == 1 && LeafNode.encodedSize(run) == ((LeafNode) node(runLeaves.get(0))).usedBytes()) {
+        boolean alone = last && runLeaves.size() == 1
+                && LeafNode.encodedSize(run) == ((LeafNode) node(runLeaves.get(0))).usedBytes();
+        if (alone) {
             level.add(node(runLeaves.get(0)));
             run.clear();
             runLeaves.clear();
