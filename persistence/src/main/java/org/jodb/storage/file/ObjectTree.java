@@ -93,6 +93,11 @@ final class ObjectTree {
                 }
                 long target = batch.allocateBelow(extent.span(), boundary);
                 if (target < 0) {
+                    // No run that long below the boundary (the holes a collection leaves are small):
+                    // nearer the start at least, so the file can be cut after it.
+                    target = batch.allocateBelow(extent.span(), extent.page());
+                }
+                if (target < 0) {
                     continue;
                 }
                 Page old = file.read(extent.page(), extent.span(), PageType.OVERFLOW, extent.created());
