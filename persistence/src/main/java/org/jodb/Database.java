@@ -208,8 +208,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Removes every object that is no longer reachable from the root, in one new revision, without
-     * loading any class (it follows the reference lists stored with each record). Safe while
+     * Removes every object that is no longer reachable from the root, in one or more new revisions,
+     * without loading any class (it follows the reference lists stored with each record). Safe while
      * other transactions run: see {@link Storage#collectGarbage()}. Connections opened before still
      * read the removed objects in their current transaction.
      */

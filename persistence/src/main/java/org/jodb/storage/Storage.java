@@ -70,8 +70,10 @@ public interface Storage extends AutoCloseable {
 
     /**
      * Removes every object not reachable from the root ({@link #ROOT_OID}), following the reference
-     * lists of the records, in one new revision; their space is then reclaimed like any superseded
-     * record, so snapshots opened before keep reading them.
+     * lists of the records, in one new revision or, in a storage that bounds what one revision
+     * rewrites ({@code FileStorage}), in several, each removing a part (each a consistent graph: only
+     * unreachable objects are missing); their space is then reclaimed like any superseded record,
+     * so snapshots opened before keep reading them.
      *
      * <p>Commits may run meanwhile and none is lost: the graph is marked at a snapshot, then, under
      * the commit lock, marking continues from every object written since, and only objects

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -57,8 +58,11 @@ import org.jodb.storage.internal.WriteBatch;
  * it: the file holds the last durable revision).
  */
 public final class FileStorage implements Storage {
-    /** Compaction commits at most: moving, then cutting what the move freed, then a second round. */
-    private static final int COMPACTION_PASSES = 4;
+    /**
+     * Moving commits a compaction makes at most after repacking: moving, then cutting what the move
+     * freed, then further rounds while pages move (a repacked tree leaves holes all over the file).
+     */
+    private static final int COMPACTION_PASSES = 8;
     /**
      * Creations tried before giving up: one more is needed only if the name was taken by a file that
      * was gone when opened, or an interrupt closed the new file.
@@ -80,6 +84,9 @@ public final class FileStorage implements Storage {
     private int durableTypes;
     /** Every oid garbage collection removed since the open; a commit may not refer to one. */
     private final OidMarks removed = new OidMarks();
+    /** The newest tree's space as {@code stats()} last walked it, and its revision. */
+    private TreeSpace space;
+    private long spaceRevision;
 
     /** Heads, pins, pending and released pages, the change log: the pin lock, taken second. */
     private final ReadableRevisions revisions;
@@ -496,16 +503,39 @@ public final class FileStorage implements Storage {
         WriteBatch.checkNotRemoved(write, removed::contains, head.revision());
     }
 
+    /**
+     * Marks at a pinned snapshot, then removes the garbage in batches, each its own revision, each
+     * rewriting at most {@link #removalBatchLeaves} leaves: the pages a batch supersedes are free for
+     * the batch after next (with the default retention), so the file grows by about two batches,
+     * not by the size of the tree. The marking pin is closed before the first batch, so it holds
+     * none of those pages; a reader pinned elsewhere sees its revision, and every batch's revision
+     * is a consistent graph (only unreachable objects are missing). With a retention of {@code k}
+     * revisions, the pages of a batch are reused {@code k} batches later.
+     */
     @Override
     public GcResult collectGarbage() {
-        // Pinned throughout: the recheck compares against what this revision held.
+        // Pinned while marking and rechecking: the recheck compares against what this revision held.
         try (FileSnapshot snapshot = (FileSnapshot) openSnapshot()) {
-            return ConcurrentCollection.collect(new TreeGraph(), snapshot.head());
+            return ConcurrentCollection.collect(new TreeGraph(snapshot), snapshot.head());
         }
+    }
+
+    /**
+     * Leaves one garbage-collection batch may rewrite: a thirty-second of the tree, so a small tree
+     * grows by a small share too, between 8 and 256 leaves (1 MiB of 4 KiB pages).
+     */
+    static int removalBatchLeaves(long treeLeaves) {
+        return (int) Math.max(8, Math.min(256, treeLeaves / 32));
     }
 
     /** The object tree as garbage collection walks it. */
     private final class TreeGraph implements ObjectGraph<Head> {
+        private final FileSnapshot marking;
+
+        TreeGraph(FileSnapshot marking) {
+            this.marking = marking;
+        }
+
         @Override
         public long revision(Head head) {
             return head.revision();
@@ -553,20 +583,35 @@ public final class FileStorage implements Storage {
 
         @Override
         public long remove(Head head, long[] oids) {
-            List<LeafEntry> removals = new ArrayList<>(oids.length);
-            for (long oid : oids) {
-                removals.add(LeafEntry.removal(oid));
+            marking.close(); // marked and rechecked: it would only hold the pages the batches free
+            long[] sorted = oids.clone();
+            Arrays.sort(sorted);
+            for (long oid : sorted) {
                 removed.add(oid);
             }
-            return write(head, work -> tree.update(head.root(), removals, work), oids, false);
+            int leavesPerBatch = removalBatchLeaves(tree.leafCount(head.root()));
+            long revision = head.revision();
+            for (int from = 0; from < sorted.length;) {
+                Head base = revisions.current();
+                int to = tree.endOfBatch(base.root(), sorted, from, leavesPerBatch);
+                List<LeafEntry> removals = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    removals.add(LeafEntry.removal(sorted[i]));
+                }
+                revision = write(base, work -> tree.update(base.root(), removals, work),
+                        Arrays.copyOfRange(sorted, from, to), false);
+                from = to;
+            }
+            return revision;
         }
     }
 
     /**
-     * Moves live pages from the end of the file into free pages nearer its start and truncates the
-     * file, in up to {@value #COMPACTION_PASSES} commits that change no object (see
-     * {@link ObjectTree#relocate}). A moved page is copied, not overwritten: the copy belongs to the
-     * new revision, the original is superseded and held by the interval rule for as long as a
+     * Repacks the object tree in one commit ({@link ObjectTree#repack}: under-full leaves packed
+     * full, branches rebuilt full; a dense tree is left as it is), then moves live pages from the
+     * end of the file into free pages nearer its start and truncates the file, in up to
+     * {@value #COMPACTION_PASSES} commits that change no object (see {@link ObjectTree#relocate}).
+     * A repacked or moved page is copied, not overwritten: the copy belongs to the new revision, the original is superseded and held by the interval rule for as long as a
      * pinned or retained revision can see it, so readers keep working and see their own revision
      * exactly. Only pages that are free are cut off, so what pinned readers hold at the end of the
      * file keeps the file long until they close (a later compaction cuts it then).
@@ -578,7 +623,12 @@ public final class FileStorage implements Storage {
             ensureOpen();
             long bytesBefore = file.size();
             long moved = 0;
-            for (int pass = 0; pass < COMPACTION_PASSES; pass++) {
+            Head unpacked = revisions.current();
+            if (unpacked.root() != null) {
+                write(unpacked, work -> tree.repack(unpacked.root(), work), new long[0], false);
+            }
+            int idle = 0;
+            for (int pass = 0; pass < COMPACTION_PASSES && idle < 2; pass++) {
                 long pagesBefore = free.pageCount();
                 long[] movedNow = new long[1];
                 Head head = revisions.current();
@@ -590,9 +640,9 @@ public final class FileStorage implements Storage {
                     return root;
                 }, new long[0], true);
                 moved += movedNow[0];
-                if (movedNow[0] == 0 && free.pageCount() >= pagesBefore) {
-                    break;
-                }
+                // A pass that neither moved nor cut may still have freed the tail (the catalog it
+                // moved, the previous bookkeeping): only the next pass can cut that.
+                idle = movedNow[0] == 0 && free.pageCount() >= pagesBefore ? idle + 1 : 0;
             }
             return new CompactionResult(revisions.current().revision(), bytesBefore, file.size(), moved);
         } finally {
@@ -625,20 +675,41 @@ public final class FileStorage implements Storage {
         return types.descriptorOf(id);
     }
 
-    /** Page accounting now; waits for a commit in progress. */
+    /**
+     * Page accounting now; waits for a commit in progress. The tree's fill comes from walking every
+     * page of the newest tree, once per revision: the first call after a commit reads the tree.
+     */
     @Override
     public FileStorageStats stats() {
         commitLock.lock();
         try {
             ReadableRevisions.Accounting held = revisions.accounting();
+            TreeSpace walked = treeSpace();
             long freePages = free.freeCount() + held.releasedPages();
             long pageCount = free.pageCount();
             return new FileStorageStats(held.revision(), pageSize, pageCount,
                     pageCount - freePages - held.pendingPages(), freePages, held.pendingPages(),
-                    held.pinnedRevisions(), held.openPins(), file.size(), file.bytesWritten(), file.forces());
+                    held.pinnedRevisions(), held.openPins(), file.size(), file.bytesWritten(), file.forces(),
+                    walked.pages(), walked.fill(pageSize));
         } finally {
             commitLock.unlock();
         }
+    }
+
+    /**
+     * The newest tree's space, walked once per revision (under the commit lock); as last known once
+     * the storage is closed, when its pages can no longer be read.
+     */
+    private TreeSpace treeSpace() {
+        Head head = revisions.current();
+        if (revisions.isClosed()) {
+            return space == null ? TreeSpace.EMPTY : space;
+        }
+        if (spaceRevision != head.revision() || space == null) {
+            space = tree.space(head.root());
+            spaceRevision = head.revision();
+        }
+        return space;
     }
 
     /**

@@ -21,8 +21,22 @@ import org.jodb.storage.StorageStats;
  *                        garbage collection, compaction): the difference between two snapshots
  *                        is what the work between them cost the disk
  * @param forces          data syncs ({@code fdatasync}) since it was opened
+ * @param treePages       pages of the newest revision's object tree (leaves and branches; part of
+ *                        {@code pagesInUse})
+ * @param treeFill        bytes of the tree's entries over the bytes of its pages, from 0 to 1 (1 for
+ *                        an empty tree): removals lower it, {@link FileStorage#compact()} raises it
+ *                        to nearly 1
  */
 public record FileStorageStats(long lastRevision, int pageSize, long pageCount, long pagesInUse,
         long freePages, long pendingPages, int pinnedRevisions, int openSnapshots, long fileSize,
-        long bytesWritten, long forces) implements StorageStats {
+        long bytesWritten, long forces, long treePages, double treeFill) implements StorageStats {
+
+    /**
+     * Bytes inside the file that hold nothing a reader needs: free pages, reusable by any commit,
+     * and the unused part of the tree's pages, which compaction gives back. A file whose
+     * {@code reclaimableBytes} is a large share of {@code fileSize} is worth compacting.
+     */
+    public long reclaimableBytes() {
+        return freePages * pageSize + Math.round(treePages * (double) pageSize * (1 - treeFill));
+    }
 }

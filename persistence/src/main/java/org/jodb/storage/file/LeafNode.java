@@ -48,6 +48,11 @@ record LeafNode(NodeRef ref, List<LeafEntry> entries) implements Node {
         return encodedSize(entries) + 48 * entries.size() + 64;
     }
 
+    /** Bytes the entries take in the page body. */
+    int usedBytes() {
+        return entries instanceof PackedEntries packed ? packed.encodedSize() : encodedSize(entries);
+    }
+
     static int encodedSize(List<LeafEntry> entries) {
         int size = 0;
         for (LeafEntry entry : entries) {

@@ -27,12 +27,15 @@ final class PackedEntries extends AbstractList<LeafEntry> implements RandomAcces
     private final long[] oids;
     private final int[] offsets;
     private final int pageSize;
+    /** Bytes the entries take in the page body. */
+    private final int encodedSize;
 
-    private PackedEntries(ByteBuffer page, long[] oids, int[] offsets, int pageSize) {
+    private PackedEntries(ByteBuffer page, long[] oids, int[] offsets, int pageSize, int encodedSize) {
         this.page = page;
         this.oids = oids;
         this.offsets = offsets;
         this.pageSize = pageSize;
+        this.encodedSize = encodedSize;
     }
 
     /** Indexes the {@code count} entries of a checked leaf page. */
@@ -55,7 +58,7 @@ final class PackedEntries extends AbstractList<LeafEntry> implements RandomAcces
         if (at > page.capacity()) {
             throw new IndexOutOfBoundsException("the last leaf entry ends beyond the page");
         }
-        return new PackedEntries(page, oids, offsets, pageSize);
+        return new PackedEntries(page, oids, offsets, pageSize, at - Page.HEADER_SIZE);
     }
 
     @Override
@@ -109,6 +112,11 @@ final class PackedEntries extends AbstractList<LeafEntry> implements RandomAcces
         NodeRef extent = new NodeRef(page.getLong(at + BODY), Page.spanFor(pageSize, length),
                 page.getLong(at + OVERFLOW_CREATED));
         return LeafEntry.overflow(oid, serial, length, extent);
+    }
+
+    /** Bytes the entries take in the page body, without decoding them. */
+    int encodedSize() {
+        return encodedSize;
     }
 
     /** Approximate heap bytes held: the page and the two index arrays. */

@@ -82,6 +82,17 @@
  * under a temporary name: {@link org.jodb.storage.file.MetaPage} and
  * {@link org.jodb.storage.file.FileStorage#open(java.nio.file.Path, org.jodb.storage.file.FileStorageOptions)}.
  *
+ * <h2>Space</h2>
+ *
+ * <p>Three things keep the file near the size of its live data. Removals merge a rewritten node
+ * under half full with a sibling ({@link org.jodb.storage.file.ObjectTree}), and appends fill the
+ * rightmost leaves completely. Garbage collection removes in batches of a bounded number of leaves,
+ * each its own revision, so each batch reuses the pages the batch before freed instead of the file
+ * growing by a second tree. Compaction first repacks the tree (under-full leaves packed, branches
+ * rebuilt full: {@code ObjectTree.repack}), then moves live pages off the end of the file and cuts
+ * it. {@link org.jodb.storage.file.FileStorageStats#treeFill()} and
+ * {@link org.jodb.storage.file.FileStorageStats#reclaimableBytes()} tell when compacting is worth it.
+ *
  * <h2>The two locks of {@code FileStorage}</h2>
  *
  * <table class="striped">

@@ -38,14 +38,19 @@ record IoLog(MemoryFile initial, List<IoOp> ops, List<Acknowledgement> acknowled
 
     /**
      * The newest revision a power cut after {@code issued} operations may leave: what the operation
-     * in flight then acknowledged (a compaction may commit several revisions), or the last one.
+     * in flight then acknowledged (a compaction may commit several revisions; a batched collection
+     * acknowledges each of its revisions at once, when it returns), or the last one.
      */
     long newestPossibleAt(int issued) {
         long last = -1;
+        int inFlightAckedAt = -1;
         for (Acknowledgement ack : acknowledgements) {
-            last = ack.revision();
-            if (ack.issuedOps() > issued) {
+            if (inFlightAckedAt >= 0 && ack.issuedOps() != inFlightAckedAt) {
                 break;
+            }
+            last = Math.max(last, ack.revision());
+            if (ack.issuedOps() > issued) {
+                inFlightAckedAt = ack.issuedOps();
             }
         }
         return last;

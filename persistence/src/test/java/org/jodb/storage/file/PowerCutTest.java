@@ -50,6 +50,11 @@ class PowerCutTest {
     }
 
     @Test
+    void batchedGarbageCollectionAndRepackingWithAPinnedReader() {
+        campaign(new BatchedGcRepackWorkload());
+    }
+
+    @Test
     void compactOnOpen() {
         campaign(new CompactOnOpenWorkload());
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jodb.storage.GcResult;
 import org.jodb.storage.Record;
 import org.jodb.storage.RecordWrite;
+import org.jodb.storage.RevisionChanges;
 import org.jodb.storage.Snapshot;
 import org.jodb.storage.Storage;
 
@@ -68,14 +69,26 @@ final class TrackedStorage implements AutoCloseable {
         return revision;
     }
 
-    /** Collects garbage and checks that exactly the objects unreachable from the root went. */
+    /**
+     * Collects garbage and checks that exactly the objects unreachable from the root went; each
+     * revision of a batched removal is acknowledged with what it holds (the content before, less
+     * the oids its batch removed, as the change log names them).
+     */
     GcResult collectGarbage() {
+        long before = storage.lastRevision();
         GcResult result = storage.collectGarbage();
         Map<Long, Record> content = reachable(expected.latest());
         long removed = expected.latest().size() - content.size();
         if (result.removedObjects() != removed) {
             throw new AssertionError("garbage collection removed " + result.removedObjects() + " objects, "
                     + removed + " were unreachable");
+        }
+        Map<Long, Record> batch = new HashMap<>(expected.latest());
+        for (RevisionChanges change : storage.changesSince(before)) {
+            if (change.revision() < storage.lastRevision()) {
+                Arrays.stream(change.oids()).forEach(batch::remove);
+                acknowledge(change.revision(), batch);
+            }
         }
         acknowledge(content);
         return result;
@@ -103,7 +116,10 @@ final class TrackedStorage implements AutoCloseable {
     }
 
     private void acknowledge(Map<Long, Record> content) {
-        long revision = storage.lastRevision();
+        acknowledge(storage.lastRevision(), content);
+    }
+
+    private void acknowledge(long revision, Map<Long, Record> content) {
         expected.acknowledge(revision, content);
         disk.acknowledge(revision);
     }

@@ -19,8 +19,9 @@ import org.jodb.storage.file.VerifyResult;
  * newest transaction. Transaction n rewrites the root, the marker, 4 slots and creates
  * {@value #SCRATCH} new scratch objects (half inline, half 2-24 KiB overflow extents), so the
  * previous transaction's scratch objects become unreachable. Every {@value #MAINTENANCE_EVERY}th
- * transaction is followed by {@link FileStorage#collectGarbage()} and {@link FileStorage#compact()},
- * announced as phases {@code gc-start} and {@code compact-start} (then {@code maintenance-end}),
+ * transaction is followed by {@link FileStorage#collectGarbage()} and {@link FileStorage#compact()}
+ * with a reader pinned at that transaction throughout, announced as phases {@code gc-start} and
+ * {@code compact-start} (then {@code maintenance-end}),
  * so each collection removes about a megabyte of garbage and compaction moves many pages.
  *
  * <p>Neither maintenance commit changes what is reachable, so the marker contract of
@@ -96,12 +97,26 @@ public final class GarbageCompactionWorkload implements CrashWorkload {
                 rootSerial = revision;
                 acks.committed(n);
                 if (n % MAINTENANCE_EVERY == MAINTENANCE_EVERY - 1) {
-                    acks.phase("gc-start");
-                    storage.collectGarbage();
-                    acks.phase("compact-start");
-                    storage.compact();
-                    acks.phase("maintenance-end");
+                    maintain(storage, acks, n);
                 }
+            }
+        }
+    }
+
+    /**
+     * Collects (in batches, each a revision) and compacts (repacking the tree) while a reader stays
+     * pinned at transaction {@code n}, which must still read its root afterwards.
+     */
+    private static void maintain(FileStorage storage, Acknowledgements acks, long n) {
+        try (Snapshot pinned = storage.openSnapshot()) {
+            acks.phase("gc-start");
+            storage.collectGarbage();
+            acks.phase("compact-start");
+            storage.compact();
+            acks.phase("maintenance-end");
+            Record root = pinned.load(Storage.ROOT_OID);
+            if (root == null || SelfCheckingPayload.decode(root.payload(), ROOT_SLOT) != n) {
+                throw new AssertionError("a reader pinned at transaction " + n + " lost its root");
             }
         }
     }
