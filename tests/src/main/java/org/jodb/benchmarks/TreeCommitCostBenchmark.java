@@ -76,7 +76,7 @@ public class TreeCommitCostBenchmark {
 
     @Setup(Level.Iteration)
     public void count() {
-        bytesBefore = ((FileStorageStats) storage.stats()).bytesWritten();
+        bytesBefore = storage.stats().bytesWritten();
         commits = 0;
     }
 
@@ -89,7 +89,7 @@ public class TreeCommitCostBenchmark {
 
     @TearDown(Level.Iteration)
     public void report() {
-        long written = ((FileStorageStats) storage.stats()).bytesWritten() - bytesBefore;
+        long written = storage.stats().bytesWritten() - bytesBefore;
         System.out.printf("%n[tree-commit] %s: %,d bytes written per commit over %,d commits%n", subject,
                 commits == 0 ? 0 : written / commits, commits);
     }
