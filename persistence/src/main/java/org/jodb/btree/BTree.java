@@ -39,8 +39,12 @@ import org.jodb.enhance.Enhancement;
  *
  * <p><b>Capacities.</b> Buckets hold up to {@code bucketCapacity} entries and nodes up to
  * {@code nodeCapacity} children, fixed at creation (each kind of tree has its defaults). A full
- * bucket or node splits in two halves, except when the entry goes after its last one: then the new sibling starts
- * with that entry alone, so that ascending inserts leave full buckets behind, not half-full ones.
+ * bucket splits in two halves, except the tree's last bucket when an entry is appended after its
+ * last key: then its older entries move to a new bucket on its left and it keeps its newest eighth
+ * ({@link Bucket#splitAppending}), so ascending inserts leave buckets seven eighths full and
+ * concurrent appenders merge. A merge may overfill a bucket by an eighth
+ * ({@link Bucket#mergeOverfill}); the next insert splits it. A full node splits in two halves,
+ * except when the child goes after its last one: then the new node starts with that child alone.
  *
  * <p><b>Removals.</b> A bucket leaves the tree only when it empties (its parent and the bucket
  * before it are then written), a node when its last child leaves, and a root node with a single

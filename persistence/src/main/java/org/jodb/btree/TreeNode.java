@@ -139,7 +139,7 @@ abstract class TreeNode {
      * Splits this full node while adding {@code child} at {@code index}: this node keeps the lower
      * half of the children; the returned split holds the new node with the upper half and the
      * separator between the two, which moves up to the parent. A child added after the last one
-     * starts the new node alone, as appends fill buckets (see {@link Bucket#splitInserting}).
+     * starts the new node alone, so that appends leave full nodes behind.
      */
     final Split splitInserting(int index, Object separator, Object child) {
         int total = size + 1;
