@@ -276,6 +276,49 @@ public final class FileStorage implements Storage {
         }
     }
 
+    /**
+     * Opens the existing storage file at {@code path} for reading only, without taking its lock, so
+     * that the process writing it (which holds the lock) goes on undisturbed: for tools that inspect
+     * a live database (the {@code jodb} command). It reads the revision that is newest and durable
+     * now, and the revisions the file retains, as {@link #open} would, and never sees a later
+     * commit. A read that needs a page the writer has reused since fails with
+     * {@link RevisionOverwrittenException}, never returns other data: open again to read on. Writing
+     * commits, garbage collection and compaction fail with a {@link JodbException} saying why. Other
+     * opens of the file in this JVM are refused while it is open, as for a locked open.
+     *
+     * @throws JodbException as {@link #open} does, and if there is no file at {@code path}
+     */
+    public static FileStorage openReadOnly(Path path, FileStorageOptions options) {
+        PageFile file = PageFile.openUnlocked(path);
+        if (file == null) {
+            throw new JodbException(path + ": no such storage file");
+        }
+        try {
+            if (file.size() == 0) {
+                throw new NotAStorageFileException(path + " is empty: it holds no revision to read");
+            }
+            MetaPage newest = MetaPage.readNewest(file, options.pageSize());
+            file.pageSize(newest.pageSize());
+            file.sharedWith(new ConcurrentWriter(newest.revision()));
+            return new FileStorage(path, options, file, newest);
+        } catch (RuntimeException | Error e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /** Whether this storage was opened by {@link #openReadOnly}. */
+    public boolean isReadOnly() {
+        return file.readOnly();
+    }
+
+    private void ensureWritable(String operation) {
+        if (file.readOnly()) {
+            throw new JodbException("cannot " + operation + ": " + path + " is open read-only (FileStorage.openReadOnly,"
+                    + " beside the process that writes it); open it with FileStorage.open to write");
+        }
+    }
+
     private void restore(NodeRef ref) {
         Bookkeeping book = Bookkeeping.decode(file.read(ref.page(), ref.span(), PageType.BOOKKEEPING,
                 ref.created()), meta.formatVersion());
@@ -313,6 +356,9 @@ public final class FileStorage implements Storage {
     @Override
     public long commit(Collection<RecordWrite> writes) {
         ensureOpen();
+        if (!writes.isEmpty()) {
+            ensureWritable("commit");
+        }
         List<RecordWrite> batch = WriteBatch.validate(writes, types::contains);
         commitLock.lock();
         try {
@@ -514,6 +560,7 @@ public final class FileStorage implements Storage {
      */
     @Override
     public GcResult collectGarbage() {
+        ensureWritable("collect garbage");
         // Pinned while marking and rechecking: the recheck compares against what this revision held.
         try (FileSnapshot snapshot = (FileSnapshot) openSnapshot()) {
             return ConcurrentCollection.collect(new TreeGraph(snapshot), snapshot.head());
@@ -618,6 +665,7 @@ public final class FileStorage implements Storage {
      */
     @Override
     public CompactionResult compact() {
+        ensureWritable("compact");
         commitLock.lock();
         try {
             ensureOpen();

@@ -94,6 +94,41 @@ final class OpenStorageFiles {
         return new LockedFile(channel, lock, key);
     }
 
+    /**
+     * Opens the existing file at {@code path} for reading only, without its lock (a writer in
+     * another process may hold it), registered like a locked open: this JVM's later open of the file
+     * is refused while it lasts, since closing this descriptor would drop a lock this process took
+     * on the file through another one. Null if there is no file.
+     *
+     * @throws JodbException naming the file if this JVM has it open, or it cannot be opened
+     */
+    static synchronized LockedFile openUnlocked(Path path) {
+        if (Files.exists(path)) {
+            refuseIfOpenHere(path, keyOf(path));
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new JodbException(path + ": cannot open storage file for reading: " + e, e);
+        }
+        Object key;
+        try {
+            key = keyOf(path);
+        } catch (JodbException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+        if (OPEN.containsKey(key)) {
+            KEPT_OPEN.add(channel); // renamed here since the check: this process may hold its lock
+            refuseIfOpenHere(path, key);
+        }
+        OPEN.put(key, path);
+        return new LockedFile(channel, null, key);
+    }
+
     /** Forgets the file of {@code key}; call after its channel is closed and its lock released. */
     static synchronized void release(Object key) {
         OPEN.remove(key);

@@ -20,6 +20,8 @@ import org.jodb.JodbException;
  *
  * <p>Holds an exclusive {@link FileLock} for as long as it is open, so a second opener (another
  * process, or another {@code FileStorage} in this JVM) is refused with a message naming the file.
+ * A file opened read-only beside another process's writer ({@link #openUnlocked}) holds no lock;
+ * its pages that fail their checks are judged by a {@link ConcurrentWriter}.
  *
  * <p><b>Interrupts.</b> A thread interrupted during an operation on a {@link FileChannel} closes
  * the channel for every thread, and closing it drops the process's file lock. One reader being
@@ -53,12 +55,17 @@ final class PageFile implements AutoCloseable {
     private volatile String broken;
     private volatile boolean closed;
     private volatile int pageSize;
+    /** Opened for reading only, without the lock ({@link #openUnlocked}). */
+    private final boolean readOnly;
+    /** Set for a read-only file that a writer may be changing: judges pages that fail their checks. */
+    private volatile ConcurrentWriter writer;
     /** Bytes handed to {@link #write} and calls of {@link #force} since open: what commits cost the disk. */
     private final LongAdder bytesWritten = new LongAdder();
     private final LongAdder forces = new LongAdder();
 
-    private PageFile(Path path, PageChannel channel, FileLock lock, Object key) {
+    private PageFile(Path path, PageChannel channel, FileLock lock, Object key, boolean readOnly) {
         this.path = path;
+        this.readOnly = readOnly;
         this.key = key;
         this.channel = channel;
         this.lock = lock;
@@ -104,15 +111,20 @@ final class PageFile implements AutoCloseable {
 
     /** Replaces {@code failed} by a fresh, locked channel, unless another thread already has. */
     private synchronized void reopen(PageChannel failed) {
-        if (channel != failed || closed || lock == null) {
+        if (channel != failed || closed || (lock == null && !readOnly)) {
             return;
         }
         FileChannel fresh;
         try {
-            fresh = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            fresh = readOnly ? FileChannel.open(path, StandardOpenOption.READ)
+                    : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
             broken = "cannot reopen the storage file after an interrupt closed it: " + e;
             throw new JodbException(path + ": " + broken, e);
+        }
+        if (readOnly) {
+            channel = new FileChannelPages(path, fresh); // no lock to take back: another process owns it
+            return;
         }
         FileLock relocked = relock(fresh);
         if (relocked == null) {
@@ -162,7 +174,25 @@ final class PageFile implements AutoCloseable {
         if (opened == null) {
             return null;
         }
-        return new PageFile(path, new FileChannelPages(path, opened.channel()), opened.lock(), opened.key());
+        return new PageFile(path, new FileChannelPages(path, opened.channel()), opened.lock(), opened.key(), false);
+    }
+
+    /**
+     * Opens the existing file at {@code path} for reading only and without its lock, or returns
+     * null if there is none: for reading beside a writer in another process
+     * ({@link FileStorage#openReadOnly}). Writes fail.
+     */
+    static PageFile openUnlocked(Path path) {
+        LockedFile opened = OpenStorageFiles.openUnlocked(path);
+        if (opened == null) {
+            return null;
+        }
+        return new PageFile(path, new FileChannelPages(path, opened.channel()), null, opened.key(), true);
+    }
+
+    /** From now on, pages that fail their checks are judged by {@code writer} ({@link #read}). */
+    void sharedWith(ConcurrentWriter writer) {
+        this.writer = writer;
     }
 
     /**
@@ -170,7 +200,7 @@ final class PageFile implements AutoCloseable {
      * in messages), without a lock: for the power-cut tests, which record every operation.
      */
     static PageFile overChannel(Path path, PageChannel channel) {
-        return new PageFile(path, channel, null, null);
+        return new PageFile(path, channel, null, null, false);
     }
 
     Path path() {
@@ -179,6 +209,11 @@ final class PageFile implements AutoCloseable {
 
     int pageSize() {
         return pageSize;
+    }
+
+    /** Whether this file was opened for reading only ({@link #openUnlocked}). */
+    boolean readOnly() {
+        return readOnly;
     }
 
     /** Set once, when the meta page (or the options for a new file) has fixed the page size. */
@@ -209,6 +244,19 @@ final class PageFile implements AutoCloseable {
      * negative) the creating revision that the pointer to it expects.
      */
     Page read(long number, int span, PageType type, long expectedCreated) {
+        try {
+            return readChecked(number, span, type, expectedCreated);
+        } catch (CorruptPageException e) {
+            ConcurrentWriter shared = writer;
+            if (shared == null) {
+                throw e;
+            }
+            return shared.reread(this, number, span, type, expectedCreated, e);
+        }
+    }
+
+    /** {@link #read} without the judgement of a concurrent writer. */
+    Page readChecked(long number, int span, PageType type, long expectedCreated) {
         long offset = number * pageSize;
         ByteBuffer bytes = readRaw(offset, Math.multiplyExact(pageSize, span));
         if (bytes.remaining() < bytes.capacity()) {

@@ -12,6 +12,10 @@
  * page: {@link org.jodb.storage.file.CorruptPageException}),
  * {@link org.jodb.storage.file.NewerFormatException}, {@link org.jodb.storage.file.VerifyFailedException}
  * with its {@link org.jodb.storage.file.DamagedPage}s.
+ * A file can also be opened read-only beside the process that writes it
+ * ({@link org.jodb.storage.file.FileStorage#openReadOnly}, without the lock); a read of a revision the
+ * writer has reused since fails with {@link org.jodb.storage.file.RevisionOverwrittenException}
+ * ({@link org.jodb.storage.file.ConcurrentWriter} tells that from damage).
  * Package-private: {@link org.jodb.storage.file.ObjectTree} (the tree, read and copy-on-write
  * update), {@link org.jodb.storage.file.CommitBatch} (what one commit writes and supersedes),
  * {@link org.jodb.storage.file.FreePages}, {@link org.jodb.storage.file.PendingPages} and
