@@ -62,7 +62,7 @@ final class CopyCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCode.NO_FILE, target + " already exists: copy writes a new file only");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (FileStorage from = StorageFiles.open(source)) {
+        try (FileStorage from = StorageFiles.openForReading(source, spec.commandLine().getErr(), "jodb copy: ")) {
             Path directory = target.toAbsolutePath().getParent();
             // a name of its own, created by the storage like any new file (so with the usual permissions)
             Path temporary = directory.resolve(target.getFileName() + "." + Long.toHexString(new SecureRandom().nextLong())

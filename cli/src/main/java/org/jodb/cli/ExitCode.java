@@ -4,6 +4,7 @@ import java.nio.file.NoSuchFileException;
 import org.jodb.storage.file.DamagedFileException;
 import org.jodb.storage.file.NewerFormatException;
 import org.jodb.storage.file.NotAStorageFileException;
+import org.jodb.storage.file.RevisionOverwrittenException;
 import org.jodb.storage.file.StorageLockedException;
 import org.jodb.storage.file.VerifyFailedException;
 
@@ -19,7 +20,9 @@ enum ExitCode {
     NO_FILE(3, "the file does not exist (or the copy's target already does)"),
     NOT_JODB(4, "the file is not a jodb storage file"),
     NEWER_FORMAT(5, "the file has a newer storage format than this jodb reads"),
-    LOCKED(6, "the file is open in another process (its lock is held)"),
+    LOCKED(6, "the file is open in another process (its lock is held): gc and compact need the file to"
+            + " themselves; the other commands read it read-only, and fail so if the process overwrites the"
+            + " revision they read"),
     NOT_FOUND(7, "no such object (oid) or revision in the file"),
     FAILED(8, "any other failure (input/output error...): run with --verbose for the details"),
     INTERRUPTED(130, "interrupted (Ctrl-C); the file is left intact");
@@ -40,7 +43,7 @@ enum ExitCode {
         if (failure instanceof CommandFailure command) {
             return command.exitCode;
         }
-        if (failure instanceof StorageLockedException) {
+        if (failure instanceof StorageLockedException || failure instanceof RevisionOverwrittenException) {
             return LOCKED;
         }
         if (failure instanceof NotAStorageFileException) {

@@ -21,11 +21,20 @@ abstract class FileCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (FileStorage storage = StorageFiles.open(file)) {
+        try (FileStorage storage = writes() ? StorageFiles.open(file)
+                : StorageFiles.openForReading(file, err(), "jodb " + spec.name() + ": ")) {
             ExitCode code = run(storage, out());
             out().flush();
             return code.code;
         }
+    }
+
+    /**
+     * Whether the command writes the file: then it needs the file's lock; else a file another
+     * process holds is read read-only, at its newest durable revision.
+     */
+    boolean writes() {
+        return false;
     }
 
     /** The command's work on the open storage. */

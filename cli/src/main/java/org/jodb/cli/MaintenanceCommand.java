@@ -10,6 +10,11 @@ import org.jodb.storage.file.FileStorageStats;
  */
 abstract class MaintenanceCommand extends FileCommand {
 
+    @Override
+    final boolean writes() {
+        return true;
+    }
+
     /** Runs the operation; returns its own figures, one {@code name value} line each. */
     abstract String operate(FileStorage storage);
 

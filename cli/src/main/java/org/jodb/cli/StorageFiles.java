@@ -1,6 +1,7 @@
 package org.jodb.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jodb.storage.file.FileStorage;
@@ -9,7 +10,8 @@ import org.jodb.storage.file.StorageLockedException;
 
 /**
  * Opens the storage file a command names, refusing what {@link FileStorage#open} would otherwise
- * create or initialize (a missing or empty file), and naming who holds the lock of a locked one.
+ * create or initialize (a missing or empty file), and naming who holds the lock of a locked one;
+ * a command that only reads reads a locked file read-only instead.
  */
 final class StorageFiles {
     private StorageFiles() {
@@ -31,6 +33,30 @@ final class StorageFiles {
             return FileStorage.open(path, options());
         } catch (StorageLockedException e) {
             throw locked(path, e);
+        }
+    }
+
+    /**
+     * Opens the existing storage file at {@code path} for a command that only reads: with its lock if
+     * it is free, else read-only beside the process that holds it ({@link FileStorage#openReadOnly}:
+     * the newest durable revision), saying so on {@code err} after {@code prefix}.
+     */
+    static FileStorage openForReading(Path path, PrintWriter err, String prefix) {
+        requireFile(path);
+        try {
+            return FileStorage.open(path, options());
+        } catch (StorageLockedException held) {
+            String holder = LockHolder.describe(path);
+            FileStorage storage;
+            try {
+                storage = FileStorage.openReadOnly(path, options());
+            } catch (StorageLockedException here) {
+                throw locked(path, here); // this JVM has it open: a second descriptor could drop its lock
+            }
+            err.printf("%s%s is open in %s: reading its newest durable revision, %d, read-only%n", prefix, path,
+                    holder == null ? "another process" : holder, storage.lastRevision());
+            err.flush();
+            return storage;
         }
     }
 

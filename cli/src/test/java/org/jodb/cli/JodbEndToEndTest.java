@@ -154,16 +154,30 @@ class JodbEndToEndTest {
     }
 
     @Test
-    void aFileLockedByAnotherProcessIsReportedWithThatProcess() throws Exception {
+    void theReadingCommandsReadAFileAnotherProcessHoldsAndGcIsRefusedNamingIt() throws Exception {
         Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 3);
         try (FileStorage held = FileStorage.open(file)) {
             assertEquals(5, held.lastRevision(), "this JVM holds the lock");
-            Finished info = jar("info", file.toString());
-            assertEquals(ExitCode.LOCKED.code, info.exitCode(), info::toString);
-            assertTrue(info.err().startsWith("jodb info: " + file + " is locked by process "
-                    + ProcessHandle.current().pid() + " ("), info::toString);
-            assertFalse(info.err().contains("\tat "), info::toString);
-            assertEquals("", info.out());
+            String note = file + " is open in process " + ProcessHandle.current().pid() + " (";
+            String readOnly = ": reading its newest durable revision, 5, read-only\n";
+            for (String[] command : List.of(new String[] {"info", file.toString()}, new String[] {"verify", file.toString()},
+                    new String[] {"stats", file.toString()}, new String[] {"dump", "--oid", "1", file.toString()},
+                    new String[] {"history", file.toString(), "1"})) {
+                Finished reading = jar(command);
+                assertEquals(0, reading.exitCode(), reading::toString);
+                assertTrue(reading.err().startsWith("jodb " + command[0] + ": " + note), reading::toString);
+                assertTrue(reading.err().endsWith(readOnly), reading::toString);
+                assertEquals(1, reading.err().split("\n").length, reading::toString);
+            }
+            assertTrue(jar("verify", file.toString()).out().startsWith("sound: " + file + ", revision 5: "));
+            Finished gc = jar("gc", file.toString());
+            assertEquals(ExitCode.LOCKED.code, gc.exitCode(), gc::toString);
+            assertTrue(gc.err().startsWith("jodb gc: " + file + " is locked by process "
+                    + ProcessHandle.current().pid() + " ("), gc::toString);
+            assertFalse(gc.err().contains("\tat "), gc::toString);
+            assertEquals("", gc.out());
+            assertEquals(5, held.lastRevision());
+            assertEquals(5, held.verify().revision(), "the holder's file is untouched");
         }
     }
 }

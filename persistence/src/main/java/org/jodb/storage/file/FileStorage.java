@@ -560,10 +560,19 @@ public final class FileStorage implements Storage {
      */
     @Override
     public GcResult collectGarbage() {
+        return collectGarbage(ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #collectGarbage()}, telling {@code progress} the objects marked ({@code "marking
+     * objects"}, of all the objects; counting them first costs a walk of the leaves) and removed
+     * ({@code "removing objects"}, batch by batch).
+     */
+    public GcResult collectGarbage(ProgressListener progress) {
         ensureWritable("collect garbage");
         // Pinned while marking and rechecking: the recheck compares against what this revision held.
         try (FileSnapshot snapshot = (FileSnapshot) openSnapshot()) {
-            return ConcurrentCollection.collect(new TreeGraph(snapshot), snapshot.head());
+            return ConcurrentCollection.collect(new TreeGraph(snapshot, progress), snapshot.head());
         }
     }
 
@@ -578,9 +587,15 @@ public final class FileStorage implements Storage {
     /** The object tree as garbage collection walks it. */
     private final class TreeGraph implements ObjectGraph<Head> {
         private final FileSnapshot marking;
+        private final ProgressListener progress;
+        /** Objects in the marked revision, counted only for a listener; objects marked there. */
+        private final long objects;
+        private long marked;
 
-        TreeGraph(FileSnapshot marking) {
+        TreeGraph(FileSnapshot marking, ProgressListener progress) {
             this.marking = marking;
+            this.progress = progress;
+            this.objects = progress == ProgressListener.NONE ? 0 : objectCount(marking.head());
         }
 
         @Override
@@ -590,6 +605,9 @@ public final class FileStorage implements Storage {
 
         @Override
         public long[] references(Head head, long oid) {
+            if (head == marking.head()) {
+                progress.progress("marking objects", ++marked, objects);
+            }
             Record record = tree.load(head.root(), oid);
             return record == null ? null : record.references();
         }
@@ -648,6 +666,7 @@ public final class FileStorage implements Storage {
                 revision = write(base, work -> tree.update(base.root(), removals, work),
                         Arrays.copyOfRange(sorted, from, to), false);
                 from = to;
+                progress.progress("removing objects", from, sorted.length);
             }
             return revision;
         }
@@ -665,6 +684,15 @@ public final class FileStorage implements Storage {
      */
     @Override
     public CompactionResult compact() {
+        return compact(ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #compact()}, telling {@code progress} when the tree is repacked ({@code "repacking the
+     * tree"}, 0 then 1 of 1) and each moving commit ({@code "moving pages: commits"}, of at most
+     * {@value #COMPACTION_PASSES}).
+     */
+    public CompactionResult compact(ProgressListener progress) {
         ensureWritable("compact");
         commitLock.lock();
         try {
@@ -673,7 +701,9 @@ public final class FileStorage implements Storage {
             long moved = 0;
             Head unpacked = revisions.current();
             if (unpacked.root() != null) {
+                progress.progress("repacking the tree", 0, 1);
                 write(unpacked, work -> tree.repack(unpacked.root(), work), new long[0], false);
+                progress.progress("repacking the tree", 1, 1);
             }
             int idle = 0;
             for (int pass = 0; pass < COMPACTION_PASSES && idle < 2; pass++) {
@@ -691,6 +721,7 @@ public final class FileStorage implements Storage {
                 // A pass that neither moved nor cut may still have freed the tail (the catalog it
                 // moved, the previous bookkeeping): only the next pass can cut that.
                 idle = movedNow[0] == 0 && free.pageCount() >= pagesBefore ? idle + 1 : 0;
+                progress.progress("moving pages: commits", pass + 1, COMPACTION_PASSES);
             }
             return new CompactionResult(revisions.current().revision(), bytesBefore, file.size(), moved);
         } finally {
@@ -768,13 +799,18 @@ public final class FileStorage implements Storage {
      *                               they hold
      */
     public VerifyResult verify() {
+        return verify(ProgressListener.NONE);
+    }
+
+    /** {@link #verify()}, telling {@code progress} the pages read ({@code "verifying pages"}, of the page count). */
+    public VerifyResult verify(ProgressListener progress) {
         commitLock.lock();
         try {
             ensureOpen();
             ReadableRevisions.Held held = revisions.held();
             List<Extent> freeExtents = new ArrayList<>(free.runs());
             freeExtents.addAll(held.released());
-            return new Verifier(file, meta, held.groups(), freeExtents).run();
+            return new Verifier(file, meta, held.groups(), freeExtents, progress).run();
         } finally {
             commitLock.unlock();
         }

@@ -24,9 +24,12 @@ final class Verifier {
     private final BitSet owned = new BitSet();
     private final List<String> problems = new ArrayList<>();
     private final List<DamagedPage> damaged = new ArrayList<>();
+    private final ProgressListener progress;
     private long records;
+    private long pagesRead;
 
-    Verifier(PageFile file, MetaPage meta, List<PageGroup> groups, List<Extent> free) {
+    Verifier(PageFile file, MetaPage meta, List<PageGroup> groups, List<Extent> free, ProgressListener progress) {
+        this.progress = progress;
         this.file = file;
         this.meta = meta;
         this.groups = groups;
@@ -112,6 +115,8 @@ final class Verifier {
     }
 
     private Page read(NodeRef ref, PageType type, long firstOid, long lastOid) {
+        pagesRead += ref.span();
+        progress.progress("verifying pages", pagesRead, meta.pageCount());
         try {
             return file.read(ref.page(), ref.span(), type, ref.created());
         } catch (CorruptPageException e) {
