@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
         + " and truncates it; shows the figures before and after.")
 final class CompactCommand extends MaintenanceCommand {
     @Override
-    String operate(FileStorage storage) {
-        CompactionResult result = storage.compact();
+    String operate(FileStorage storage, Progress progress) {
+        CompactionResult result = storage.compact(progress);
         return String.format("pages moved      %s%n", Figures.count(result.pagesMoved()));
     }
 }

@@ -113,8 +113,8 @@ final class CopyCommand implements Callable<Integer> {
                     clock.set(revision.committed());
                     Set<Long> oids = new HashSet<>(); // only --all-revisions needs to know what went
                     long changedSince = previousRevision;
-                    Progress progress = Progress.onStandardError(spec.commandLine().getErr(),
-                            "copy of revision " + revision.revision(), from.recordCount(snapshot));
+                    Progress progress = Progress.onStandardError(spec.commandLine().getErr(), "copy",
+                            "copying the records of revision " + revision.revision(), from.recordCount(snapshot));
                     from.forEachRecord(snapshot, record -> {
                         if (allRevisions) {
                             oids.add(record.oid());
@@ -124,24 +124,26 @@ final class CopyCommand implements Callable<Integer> {
                         }
                         progress.step();
                     });
-                    progress.finish();
                     boolean wrote = writer.flush();
                     previousOids.removeAll(oids);
                     if (!previousOids.isEmpty()) {
-                        to.collectGarbage(); // the source removed them as garbage: so does the copy
+                        to.collectGarbage(progress); // the source removed them as garbage: so does the copy
                         wrote = true;
                     }
+                    progress.finish();
                     copied += wrote ? 1 : 0;
                     previousOids = oids;
                     previousRevision = revision.revision();
                 }
             }
+            Progress progress = Progress.onStandardError(spec.commandLine().getErr(), "copy");
             FileStorageStats written = to.stats();
             if (written.freePages() + written.pendingPages() > 0) {
-                to.compact(); // batches or revisions superseded pages; one commit leaves none
+                to.compact(progress); // batches or revisions superseded pages; one commit leaves none
             }
-            VerifyResult verified = to.verify();
-            long objects = compare(from, to);
+            VerifyResult verified = to.verify(progress);
+            long objects = compare(from, to, progress);
+            progress.finish();
             return new CopiedFigures(objects, copied, previousRevision, verified);
         }
     }
@@ -163,10 +165,12 @@ final class CopyCommand implements Callable<Integer> {
     }
 
     /** Checks the copy's newest revision holds exactly the source's newest objects; returns how many. */
-    private long compare(FileStorage from, FileStorage to) {
+    private long compare(FileStorage from, FileStorage to, Progress progress) {
         try (Snapshot original = from.openSnapshot(); Snapshot copy = to.openSnapshot()) {
             long[] count = new long[1];
+            progress.progress("comparing the records with the source's", 0, from.recordCount(original));
             from.forEachRecord(original, record -> {
+                progress.step();
                 Record copied = copy.load(record.oid());
                 if (copied == null || copied.classId() != record.classId()
                         || !Arrays.equals(copied.references(), record.references())

@@ -55,7 +55,8 @@ final class DumpCommand extends FileCommand {
             Set<String> persistent = new HashSet<>();
             storage.forEachRecord(snapshot, record -> persistent.add(reader.className(record.classId())));
             out.printf("%s, revision %d%n", file, snapshot.revision());
-            Progress progress = Progress.onStandardError(err(), "dump", storage.recordCount(snapshot));
+            Progress progress = Progress.onStandardError(err(), "dump", "reading records",
+                    storage.recordCount(snapshot));
             storage.forEachRecord(snapshot, record -> {
                 out.println();
                 print(out, record, reader.read(record, persistent::contains));

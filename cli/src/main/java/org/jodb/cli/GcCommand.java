@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         + " and shows the figures before and after.")
 final class GcCommand extends MaintenanceCommand {
     @Override
-    String operate(FileStorage storage) {
-        GcResult result = storage.collectGarbage();
+    String operate(FileStorage storage, Progress progress) {
+        GcResult result = storage.collectGarbage(progress);
         return String.format("removed          %s unreachable objects (%s live)%n",
                 Figures.count(result.removedObjects()), Figures.count(result.liveObjects()));
     }

@@ -16,12 +16,18 @@ abstract class MaintenanceCommand extends FileCommand {
     }
 
     /** Runs the operation; returns its own figures, one {@code name value} line each. */
-    abstract String operate(FileStorage storage);
+    abstract String operate(FileStorage storage, Progress progress);
 
     @Override
     final ExitCode run(FileStorage storage, PrintWriter out) {
         FileStorageStats before = storage.stats();
-        String figures = operate(storage);
+        Progress progress = Progress.onStandardError(err(), spec.name());
+        String figures;
+        try {
+            figures = operate(storage, progress);
+        } finally {
+            progress.finish();
+        }
         FileStorageStats after = storage.stats();
         out.print(figures);
         out.printf("revision         %s%n", Figures.change(Long.toString(before.lastRevision()),

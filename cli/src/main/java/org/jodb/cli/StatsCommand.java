@@ -39,7 +39,8 @@ final class StatsCommand extends FileCommand {
         long revision;
         try (Snapshot snapshot = storage.openSnapshot()) {
             revision = snapshot.revision();
-            Progress progress = Progress.onStandardError(err(), "stats", storage.recordCount(snapshot));
+            Progress progress = Progress.onStandardError(err(), "stats", "reading records",
+                    storage.recordCount(snapshot));
             storage.forEachRecord(snapshot, record -> {
                 statistics.add(record, catalog.className(record.classId()));
                 progress.step();

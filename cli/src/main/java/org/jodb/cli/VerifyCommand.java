@@ -19,8 +19,9 @@ final class VerifyCommand extends FileCommand {
     @Override
     ExitCode run(FileStorage storage, PrintWriter out) {
         VerifyResult result;
+        Progress progress = Progress.onStandardError(err(), "verify");
         try {
-            result = storage.verify();
+            result = storage.verify(progress);
         } catch (VerifyFailedException e) {
             out.printf("DAMAGED: %s%n", file);
             for (DamagedPage page : e.damagedPages()) {
@@ -28,6 +29,8 @@ final class VerifyCommand extends FileCommand {
             }
             out.printf("  all problems: %s%n", e.getMessage());
             return ExitCode.DAMAGED;
+        } finally {
+            progress.finish();
         }
         out.printf("sound: %s, revision %d: %s objects; %s pages live, %s pending, %s free of %s%n", file,
                 result.revision(), Figures.count(result.records()), Figures.count(result.livePages()),

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +18,11 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.jodb.cli.sample.SampleFiles;
 import org.jodb.storage.RecordWrite;
+import org.jodb.storage.Snapshot;
+import org.jodb.storage.Storage;
 import org.jodb.storage.file.FileStorage;
 import org.jodb.storage.file.FileStorageOptions;
+import org.jodb.storage.file.VerifyResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JodbEndToEndTest {
     private static final Path JAR = Path.of(System.getProperty("jodb.cli.jar", "target/jodb-cli.jar"));
+    /** Objects of the file that gc and compact are interrupted on: a few seconds of work for each. */
+    private static final int LARGE = 200_000;
     private static final Path LAUNCHER = Path.of(System.getProperty("jodb.launcher", "../jodb"));
 
     @TempDir
@@ -143,6 +150,75 @@ class JodbEndToEndTest {
         assertFalse(Files.exists(target), "no target");
         assertFalse(Files.exists(temporary), "no temporary file");
         assertArrayEquals(before, Files.readAllBytes(source), "the source is only read");
+    }
+
+    @Test
+    void verifyDrawsAProgressBarOnATerminalAndPlainLinesInALog() throws Exception {
+        Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 3);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String verify = "'" + java + "' -Dkryo.unsafe=false -Djodb.progress.seconds=0 -jar '" + JAR + "' verify '" + file + "'";
+        // util-linux script runs the command on a pseudo-terminal, as an operator's shell does
+        Finished terminal = finish(new ProcessBuilder("script", "-qfec", verify, "/dev/null"));
+        assertEquals(0, terminal.exitCode(), terminal::toString);
+        assertTrue(terminal.out().contains("\rverify: verifying pages 100% ["), terminal::toString);
+        assertTrue(terminal.out().contains("\r\033[Ksound: " + file), "cleared before the result: " + terminal);
+        Finished log = finish(new ProcessBuilder(java, "-Dkryo.unsafe=false", "-Djodb.progress.seconds=0", "-jar",
+                JAR.toString(), "verify", file.toString()));
+        assertEquals(0, log.exitCode(), log::toString);
+        assertTrue(log.err().contains("verify: verifying pages "), log::toString);
+        assertFalse(log.err().contains("["), "no bar in a log: " + log);
+    }
+
+    @Test
+    void ctrlCDuringGcLeavesTheFileIntact() throws Exception {
+        Path file = SampleFiles.halfGarbage(dir.resolve("large.jodb"), LARGE);
+        long removed = interruptAndCheck(file, "gc", "gc: removing objects ");
+        assertTrue(removed < LARGE / 2, "interrupted before it removed every unreachable object: " + removed);
+    }
+
+    @Test
+    void ctrlCDuringCompactLeavesTheFileIntact() throws Exception {
+        Path file = SampleFiles.halfGarbage(dir.resolve("large.jodb"), LARGE);
+        try (FileStorage storage = FileStorage.open(file, FileStorageOptions.defaults().withSync(false))) {
+            storage.collectGarbage(); // leaves holes all over the file for compaction to fill
+        }
+        interruptAndCheck(file, "compact", "compact: ");
+    }
+
+    /**
+     * Runs {@code command} on {@code file} with progress lines every 50 ms, sends it SIGINT (Ctrl-C)
+     * once it prints a line starting with {@code busy}, and checks that it exits with 130 and leaves
+     * a file that verifies and holds every live object; returns how many unreachable ones are gone.
+     */
+    private long interruptAndCheck(Path file, String command, String busy) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dkryo.unsafe=false", "-Djodb.progress.seconds=0.05", "-jar", JAR.toString(), command, file.toString())
+                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        StringBuilder err = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                err.append(line).append('\n');
+                if (line.startsWith(busy)) {
+                    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+                    break;
+                }
+            }
+            assertTrue(process.waitFor(1, TimeUnit.MINUTES));
+            lines.lines().forEach(line -> err.append(line).append('\n'));
+        }
+        String output = "err:\n" + err + "out:\n" + read(dir.resolve("out.txt"));
+        assertEquals(ExitCode.INTERRUPTED.code, process.exitValue(), output);
+        assertTrue(err.toString().contains(busy), output);
+        assertFalse(read(dir.resolve("out.txt")).contains("file size"), "it did not finish: " + output);
+        try (FileStorage storage = FileStorage.open(file); Snapshot snapshot = storage.openSnapshot()) {
+            VerifyResult verified = storage.verify();
+            long[] live = snapshot.load(Storage.ROOT_OID).references();
+            assertEquals(LARGE / 2, live.length);
+            for (long oid : live) {
+                assertEquals(100, snapshot.load(oid).payload().length, "live object " + oid);
+            }
+            return LARGE + 1 - verified.records();
+        }
     }
 
     private static String readQuietly(Path file) {

@@ -5,9 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32C;
 import org.jodb.Database;
 import org.jodb.DatabaseOptions;
+import org.jodb.storage.RecordWrite;
+import org.jodb.storage.Storage;
 import org.jodb.storage.file.FileStorage;
 import org.jodb.storage.file.FileStorageOptions;
 
@@ -93,6 +97,33 @@ public final class SampleFiles {
             channel.write(b, at);
             return newest;
         }
+    }
+
+    /**
+     * Writes a file of {@code objects} records of 100 bytes, every other one referred to by the
+     * root and the rest garbage, in commits of 10,000 records: long work for gc, compact and copy.
+     */
+    public static Path halfGarbage(Path file, int objects) {
+        try (FileStorage storage = FileStorage.open(file, FileStorageOptions.defaults().withSync(false))) {
+            int layout = storage.typeId("layout:example.Blob{bytes:L}");
+            byte[] payload = new byte[100];
+            long[] kept = new long[(objects + 1) / 2];
+            List<RecordWrite> writes = new ArrayList<>();
+            for (int i = 0; i < objects; i++) {
+                long oid = storage.newOid();
+                if (i % 2 == 0) {
+                    kept[i / 2] = oid;
+                }
+                writes.add(new RecordWrite(oid, 0, layout, new long[0], payload));
+                if (writes.size() == 10_000) {
+                    storage.commit(writes);
+                    writes.clear();
+                }
+            }
+            writes.add(new RecordWrite(Storage.ROOT_OID, 0, layout, kept, new byte[0]));
+            storage.commit(writes);
+        }
+        return file;
     }
 
     /** Rewrites both meta pages as format {@code version}, with valid checksums. */

@@ -565,8 +565,8 @@ public final class FileStorage implements Storage {
 
     /**
      * {@link #collectGarbage()}, telling {@code progress} the objects marked ({@code "marking
-     * objects"}, of all the objects; counting them first costs a walk of the leaves) and removed
-     * ({@code "removing objects"}, batch by batch).
+     * reachable objects"}, of a total not known beforehand) and removed ({@code "removing objects"},
+     * batch by batch).
      */
     public GcResult collectGarbage(ProgressListener progress) {
         ensureWritable("collect garbage");
@@ -588,14 +588,12 @@ public final class FileStorage implements Storage {
     private final class TreeGraph implements ObjectGraph<Head> {
         private final FileSnapshot marking;
         private final ProgressListener progress;
-        /** Objects in the marked revision, counted only for a listener; objects marked there. */
-        private final long objects;
+        /** Objects marked in the marked revision. */
         private long marked;
 
         TreeGraph(FileSnapshot marking, ProgressListener progress) {
             this.marking = marking;
             this.progress = progress;
-            this.objects = progress == ProgressListener.NONE ? 0 : objectCount(marking.head());
         }
 
         @Override
@@ -606,7 +604,7 @@ public final class FileStorage implements Storage {
         @Override
         public long[] references(Head head, long oid) {
             if (head == marking.head()) {
-                progress.progress("marking objects", ++marked, objects);
+                progress.progress("marking reachable objects", ++marked, 0);
             }
             Record record = tree.load(head.root(), oid);
             return record == null ? null : record.references();

@@ -58,6 +58,7 @@ final class Verifier {
             freePages += extent.span();
             claim(extent, "free");
         }
+        progress.progress("verifying pages", meta.pageCount(), meta.pageCount()); // free pages are only counted
         int firstLost = owned.nextClearBit(0);
         if (firstLost < meta.pageCount()) {
             problem("page " + firstLost + " is neither live, pending nor free (lost); "

@@ -64,7 +64,8 @@ class FileStorageProgressTest {
             long[] pages = phases.last.get("verifying pages");
             assertEquals(List.of("verifying pages"), List.copyOf(phases.last.keySet()));
             assertEquals(result.pageCount(), pages[1]);
-            assertEquals(result.livePages() - 2 + result.pendingPages(), pages[0], "every page read but the meta pages");
+            assertEquals(result.pageCount(), pages[0], "ends at the page count (free pages are counted, not read)");
+            assertTrue(phases.calls >= result.livePages() - 2 + result.pendingPages(), "every page read is told");
         }
     }
 
@@ -73,9 +74,9 @@ class FileStorageProgressTest {
         try (FileStorage storage = storageWithGarbage()) {
             Phases phases = new Phases();
             GcResult result = storage.collectGarbage(phases);
-            assertEquals(List.of("marking objects", "removing objects"), List.copyOf(phases.last.keySet()));
-            assertEquals(OBJECTS + 1, phases.last.get("marking objects")[1], "of every object");
-            assertEquals(result.liveObjects(), phases.last.get("marking objects")[0], "each live one marked once");
+            assertEquals(List.of("marking reachable objects", "removing objects"), List.copyOf(phases.last.keySet()));
+            assertEquals(0, phases.last.get("marking reachable objects")[1], "of a total not known beforehand");
+            assertEquals(result.liveObjects(), phases.last.get("marking reachable objects")[0], "each live one once");
             assertEquals(OBJECTS / 2, result.removedObjects());
             assertTrue(Arrays.equals(new long[] {result.removedObjects(), result.removedObjects()},
                     phases.last.get("removing objects")));
