@@ -47,7 +47,8 @@ final class LockHolder {
     private static String commandLine(String pid) {
         try {
             byte[] bytes = Files.readAllBytes(Path.of("/proc", pid, "cmdline"));
-            String line = new String(bytes, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+            // arguments are separated by NULs and may hold newlines: one line, single spaces
+            String line = new String(bytes, StandardCharsets.UTF_8).replaceAll("[\\s\\x00]+", " ").trim();
             if (line.isEmpty()) {
                 return "";
             }
