@@ -11,7 +11,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * {@link Progress} on a terminal: a progress bar per phase (me.tongfei:progressbar, redrawn in
- * place a few times a second with the rate and the time left), shown once the phase has lasted the
+ * place a few times a second with the time spent and left), shown once the phase has lasted the
  * delay, so a short pass draws nothing, and cleared when the phase ends. ASCII, so any terminal
  * encoding draws it.
  */
@@ -52,7 +52,7 @@ final class TerminalProgress extends Progress {
                 return;
             }
             bar = new ProgressBarBuilder().setTaskName(command + ": " + phase).setInitialMax(total > 0 ? total : -1)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(REDRAW_MILLIS).showSpeed()
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(REDRAW_MILLIS)
                     .setConsumer(width > 0 ? new DelegatingProgressBarConsumer(draw(), width)
                             : new DelegatingProgressBarConsumer(draw()))
                     .startsFrom(0, Duration.ofNanos(elapsed)).build();

@@ -162,6 +162,7 @@ class JodbEndToEndTest {
         assertEquals(0, terminal.exitCode(), terminal::toString);
         assertTrue(terminal.out().contains("\rverify: verifying pages 100% ["), terminal::toString);
         assertTrue(terminal.out().contains("\r\033[Ksound: " + file), "cleared before the result: " + terminal);
+        assertFalse(terminal.out().contains("WARNING"), "no JVM warning (JLine's native terminal is left out): " + terminal);
         Finished log = finish(new ProcessBuilder(java, "-Dkryo.unsafe=false", "-Djodb.progress.seconds=0", "-jar",
                 JAR.toString(), "verify", file.toString()));
         assertEquals(0, log.exitCode(), log::toString);
