@@ -356,10 +356,10 @@ public final class FileStorage implements Storage {
     @Override
     public long commit(Collection<RecordWrite> writes) {
         ensureOpen();
-        if (!writes.isEmpty()) {
+        List<RecordWrite> batch = WriteBatch.validate(writes, types::contains);
+        if (!batch.isEmpty()) {
             ensureWritable("commit");
         }
-        List<RecordWrite> batch = WriteBatch.validate(writes, types::contains);
         commitLock.lock();
         try {
             ensureOpen();
