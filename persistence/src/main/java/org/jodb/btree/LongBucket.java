@@ -24,7 +24,24 @@ final class LongBucket extends Bucket {
 
     /** The key's index, or {@code -(insertion point) - 1} as {@link Arrays#binarySearch}. */
     int search(long key) {
-        return Arrays.binarySearch(keys, 0, size(), key);
+        return LongSearch.search(keys, size(), key);
+    }
+
+    /**
+     * {@link #search(long)} for a lookup that came down the tree: {@code low} and {@code high} are
+     * the separators around this bucket in its parent (its keys lie in {@code [low, high)}), or
+     * {@link Long#MIN_VALUE} and {@link Long#MAX_VALUE} where there is none; the first probe is
+     * interpolated between them, so it needs no key of this bucket's first.
+     */
+    int search(long key, long low, long high) {
+        long[] keys = this.keys;
+        int size = size();
+        if (size == 0) {
+            return -1;
+        }
+        long from = low == Long.MIN_VALUE ? keys[0] : low;
+        long to = high == Long.MAX_VALUE ? keys[size - 1] : high;
+        return LongSearch.searchFrom(keys, size, key, LongSearch.guess(key, from, to, size));
     }
 
     long longKeyAt(int index) {
