@@ -1,6 +1,7 @@
 package org.jodb.btree;
 
 import java.util.Arrays;
+import java.util.Map;
 import org.jodb.Persistent;
 
 /**
@@ -71,6 +72,13 @@ final class LongBucket extends Bucket {
     @Override
     Object keyAt(int index) {
         return keys[index];
+    }
+
+    /** The entry with its key unboxed ({@link LongTreeEntry}), for iterators. */
+    @Override
+    @SuppressWarnings("unchecked")
+    <K, V> Map.Entry<K, V> entryAt(BTree<K, V> tree, int index) {
+        return (Map.Entry<K, V>) new LongTreeEntry<>((BTree<Long, V>) tree, keys[index], (V) valueAt(index));
     }
 
     @Override
