@@ -90,6 +90,12 @@ abstract class Bucket implements MergesConflicts<Bucket> {
     /** The key at {@code index}, boxed if the keys are primitive. */
     abstract Object keyAt(int index);
 
+    /** Entry {@code index} as a live entry of {@code tree} (its {@code setValue} writes to the tree). */
+    @SuppressWarnings("unchecked")
+    <K, V> java.util.Map.Entry<K, V> entryAt(BTree<K, V> tree, int index) {
+        return new TreeEntry<>(tree, (K) keyAt(index), (V) valueAt(index));
+    }
+
     /** Stores {@code key} (of the tree's key type) at {@code index} of {@code keys}. */
     abstract void setKey(Object keys, int index, Object key);
 

@@ -46,8 +46,24 @@ public class LongBTree<V> extends BTree<Long, V> {
 
     /** The value for {@code key}, or null. */
     public V get(long key) {
-        LongBucket bucket = bucketFor(key);
-        int index = bucket.search(key);
+        // As bucketFor, keeping the separators around each child: they bound its keys, and the
+        // search of the child interpolates between them (see LongSearch).
+        Object part = rootPart();
+        long low = Long.MIN_VALUE; // no bound
+        long high = Long.MAX_VALUE;
+        while (part instanceof LongTreeNode) {
+            LongTreeNode node = (LongTreeNode) part;
+            int child = node.childIndexFor(key, low, high);
+            if (child > 0) {
+                low = node.longSeparatorAt(child - 1);
+            }
+            if (child < node.size() - 1) {
+                high = node.longSeparatorAt(child);
+            }
+            part = node.childAt(child);
+        }
+        LongBucket bucket = (LongBucket) part;
+        int index = bucket.search(key, low, high);
         return index < 0 ? null : value(bucket, index);
     }
 

@@ -1,6 +1,7 @@
 package org.jodb.btree;
 
 import java.util.Arrays;
+import java.util.Map;
 import org.jodb.Persistent;
 
 /**
@@ -24,7 +25,24 @@ final class LongBucket extends Bucket {
 
     /** The key's index, or {@code -(insertion point) - 1} as {@link Arrays#binarySearch}. */
     int search(long key) {
-        return Arrays.binarySearch(keys, 0, size(), key);
+        return LongSearch.search(keys, size(), key);
+    }
+
+    /**
+     * {@link #search(long)} for a lookup that came down the tree: {@code low} and {@code high} are
+     * the separators around this bucket in its parent (its keys lie in {@code [low, high)}), or
+     * {@link Long#MIN_VALUE} and {@link Long#MAX_VALUE} where there is none; the first probe is
+     * interpolated between them, so it needs no key of this bucket's first.
+     */
+    int search(long key, long low, long high) {
+        long[] keys = this.keys;
+        int size = size();
+        if (size == 0) {
+            return -1;
+        }
+        long from = low == Long.MIN_VALUE ? keys[0] : low;
+        long to = high == Long.MAX_VALUE ? keys[size - 1] : high;
+        return LongSearch.searchFrom(keys, size, key, LongSearch.guess(key, from, to, size));
     }
 
     long longKeyAt(int index) {
@@ -54,6 +72,13 @@ final class LongBucket extends Bucket {
     @Override
     Object keyAt(int index) {
         return keys[index];
+    }
+
+    /** The entry with its key unboxed ({@link LongTreeEntry}), for iterators. */
+    @Override
+    @SuppressWarnings("unchecked")
+    <K, V> Map.Entry<K, V> entryAt(BTree<K, V> tree, int index) {
+        return (Map.Entry<K, V>) new LongTreeEntry<>((BTree<Long, V>) tree, keys[index], (V) valueAt(index));
     }
 
     @Override

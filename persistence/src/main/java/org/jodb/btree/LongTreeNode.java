@@ -23,18 +23,29 @@ final class LongTreeNode extends TreeNode {
 
     /** The index of the child whose key range holds {@code key}. */
     int childIndexFor(long key) {
+        int found = LongSearch.search(separators, size() - 1, key);
+        return found >= 0 ? found + 1 : -found - 1; // the number of separators <= key
+    }
+
+    /**
+     * {@link #childIndexFor(long)} for a lookup that came down the tree, interpolating the first
+     * probe between this node's bounds in its parent as {@link LongBucket#search(long, long, long)}.
+     */
+    int childIndexFor(long key, long low, long high) {
         long[] bounds = separators;
-        int low = 0;
-        int high = size() - 1; // separators in use
-        while (low < high) {  // the number of separators <= key
-            int middle = (low + high) >>> 1;
-            if (bounds[middle] <= key) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
+        int count = size() - 1; // separators in use
+        if (count == 0) {
+            return 0;
         }
-        return low;
+        long from = low == Long.MIN_VALUE ? bounds[0] : low;
+        long to = high == Long.MAX_VALUE ? bounds[count - 1] : high;
+        int found = LongSearch.searchFrom(bounds, count, key, LongSearch.guess(key, from, to, count));
+        return found >= 0 ? found + 1 : -found - 1;
+    }
+
+    /** Separator {@code index} unboxed: the lowest key of child {@code index + 1}. */
+    long longSeparatorAt(int index) {
+        return separators[index];
     }
 
     @Override

@@ -19,8 +19,16 @@
  * subclass only to search, compare and create arrays: {@code LongBucket}/{@code LongTreeNode}
  * over {@code long[]}, {@code ObjectBucket}/{@code ObjectTreeNode} over {@code Object[]} with the
  * comparator ({@code KeyOrder}). {@link org.jodb.btree.LongBTree}'s {@code long} lookups take an
- * unboxed path of their own through {@code LongTreeNode} and {@code LongBucket}.
+ * unboxed path of their own through {@code LongTreeNode} and {@code LongBucket}, whose searches
+ * ({@code LongSearch}) start where the key would sit if the keys were spread evenly between the
+ * bounds the parent gives (a lookup waits for memory, not comparisons).
  * {@link org.jodb.btree.BTreeSet} is the set over either tree.
+ *
+ * <p><b>Iterators</b> ({@code RangeIterator}) keep {@code next()} to a counter step and the element
+ * within a bucket, and leave the move to the next bucket to {@code hasNext()}: both stay small
+ * enough for the JIT to inline into the caller's loop, which then drops the entries (a
+ * {@link org.jodb.btree.LongBTree}'s keep their key unboxed, {@code LongTreeEntry}) that the loop
+ * only unpacks.
  *
  * <p><b>Capacities.</b> Buckets of 120 entries and nodes of 500 children for {@code long} keys
  * (ZODB's for integer keys, measured by {@code BTreeBenchmark}); 30 and 250 for object keys,
