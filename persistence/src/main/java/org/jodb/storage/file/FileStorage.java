@@ -679,6 +679,16 @@ public final class FileStorage implements Storage {
      * Page accounting now; waits for a commit in progress. The tree's fill comes from walking every
      * page of the newest tree, once per revision: the first call after a commit reads the tree.
      */
+    /**
+     * Only records stored in overflow extents: one held inline in a tree leaf is decoded again from
+     * the leaf the node cache keeps, about as fast as a record cache lookup, and putting every small
+     * record of a bulk load into the record cache doubled the load's cost.
+     */
+    @Override
+    public boolean worthCaching(Record record) {
+        return RecordLayout.bodyLength(record) > LeafEntry.inlineLimit(pageSize);
+    }
+
     @Override
     public FileStorageStats stats() {
         commitLock.lock();
