@@ -12,14 +12,21 @@ import java.util.ArrayList;
  * storing many small objects. Same ids and the same choice of which classes are tracked
  * ({@link #useReferences}) as Kryo's resolver, so records read and write the same bytes.
  *
+ * <p>The first {@value #LINEAR} objects of a record are found by a linear scan, without the identity
+ * hash that a table needs: most records write one or two (a string, a list), and computing an
+ * object's first identity hash costs more than comparing a few references.
+ *
  * <p>Not thread-safe: one per Kryo instance.
  */
 final class RecordReferenceResolver implements ReferenceResolver {
+    private static final int LINEAR = 8;
     private static final int INITIAL_SLOTS = 64;
     /** A table grown past this by one large record is dropped at reset rather than kept. */
     private static final int MAX_KEPT_SLOTS = 1 << 14;
 
-    /** Open addressing by identity: written objects and their ids; null marks a free slot. */
+    /** The first objects written, by id. */
+    private final Object[] first = new Object[LINEAR];
+    /** Open addressing by identity, once more than {@link #LINEAR} objects were written: written objects and their ids; null marks a free slot. */
     private Object[] keys = new Object[INITIAL_SLOTS];
     private int[] ids = new int[INITIAL_SLOTS];
     /** The slots in use, in order of writing, so that reset clears only them. */
@@ -34,6 +41,14 @@ final class RecordReferenceResolver implements ReferenceResolver {
 
     @Override
     public int getWrittenId(Object object) {
+        if (written <= LINEAR) {
+            for (int id = 0; id < written; id++) {
+                if (first[id] == object) {
+                    return id;
+                }
+            }
+            return -1;
+        }
         int mask = keys.length - 1;
         for (int i = slot(object, mask); ; i = (i + 1) & mask) {
             Object key = keys[i];
@@ -48,10 +63,20 @@ final class RecordReferenceResolver implements ReferenceResolver {
 
     @Override
     public int addWrittenObject(Object object) {
+        int id = written;
+        if (id < LINEAR) {
+            first[written++] = object;
+            return id;
+        }
+        if (id == LINEAR) { // the table takes over
+            written = 0;
+            for (int k = 0; k < LINEAR; k++) {
+                insert(first[k], k);
+            }
+        }
         if ((written + 1) * 2 > keys.length) {
             grow();
         }
-        int id = written;
         insert(object, id);
         return id;
     }
@@ -75,11 +100,14 @@ final class RecordReferenceResolver implements ReferenceResolver {
 
     @Override
     public void reset() {
-        if (keys.length > MAX_KEPT_SLOTS) {
+        for (int k = 0; k < Math.min(written, LINEAR); k++) {
+            first[k] = null;
+        }
+        if (written > LINEAR && keys.length > MAX_KEPT_SLOTS) {
             keys = new Object[INITIAL_SLOTS];
             ids = new int[INITIAL_SLOTS];
             used = new int[INITIAL_SLOTS / 2];
-        } else {
+        } else if (written > LINEAR) { // else the table holds nothing
             for (int k = 0; k < written; k++) {
                 keys[used[k]] = null;
             }

@@ -26,7 +26,7 @@ class RecordReferenceResolverTest {
 
     @Test
     void resetForgetsEveryWrittenAndReadObject() {
-        for (int size : new int[] {3, 100_000}) { // kept table, then one dropped for its size
+        for (int size : new int[] {3, 8, 9, 100, 100_000, 5}) { // scan only, table kept, table dropped
             List<Object> objects = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 Object o = new Object();
