@@ -809,6 +809,19 @@ public final class FileStorage implements Storage {
         return tree.load(head.root(), oid);
     }
 
+    /** The leaf of {@code oid} in {@code head}'s tree: {@code recent}, a leaf of it, if it spans the oid. */
+    LeafNode leaf(Head head, long oid, LeafNode recent) {
+        if (oid < ROOT_OID) {
+            throw new IllegalArgumentException("invalid oid " + Record.hex(oid) + ": oids start at 1");
+        }
+        return head.root() == null ? null : tree.leaf(head.root(), oid, recent);
+    }
+
+    /** The record of {@code oid} in {@code leaf}, the leaf of its tree whose range holds it, or null. */
+    Record load(LeafNode leaf, long oid) {
+        return leaf == null ? null : tree.load(leaf, oid);
+    }
+
     void unpin(long revision) {
         revisions.unpin(revision);
     }
