@@ -45,6 +45,8 @@ public final class Database implements AutoCloseable {
     private final DatabaseOptions options;
     private final TypeCatalog typeCatalog;
     private final RecordCache<Record> recordCache;
+    /** An explicit record cache budget keeps every record; an automatic one what the storage deems worth it. */
+    private final boolean cachesEveryRecord;
     private final SizeEstimator sizeEstimator;
     /** Sessions of closed connections, caches warm, most recently used first. */
     private final Deque<Session> pool = new ArrayDeque<>();
@@ -64,6 +66,7 @@ public final class Database implements AutoCloseable {
         this.recordCache = recordCacheBytes == 0 ? null
                 : new RecordCache<>(recordCacheBytes, new StorageRevisionLog(storage), Record::serial,
                         Record::weight);
+        this.cachesEveryRecord = options.recordCacheBytes() != DatabaseOptions.AUTOMATIC_RECORD_CACHE;
         this.sizeEstimator = sizeEstimator;
         createRootIfMissing();
     }
@@ -257,6 +260,11 @@ public final class Database implements AutoCloseable {
     /** The shared record cache, or null when disabled. */
     RecordCache<Record> recordCache() {
         return recordCache;
+    }
+
+    /** Whether the record cache keeps {@code record}, just loaded from the storage. */
+    boolean cachesRecord(Record record) {
+        return cachesEveryRecord || storage.worthCaching(record);
     }
 
     SizeEstimator sizeEstimator() {

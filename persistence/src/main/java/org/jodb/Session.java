@@ -466,7 +466,7 @@ final class Session implements ReferenceContext {
         Record record = recordCache == null ? null : recordCache.get(oid, revision);
         if (record == null) {
             record = snapshot.load(oid);
-            if (record != null && recordCache != null) {
+            if (record != null && recordCache != null && database.cachesRecord(record)) {
                 recordCache.put(oid, record, revision);
             }
         }

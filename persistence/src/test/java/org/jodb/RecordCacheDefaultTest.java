@@ -15,14 +15,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * By default the shared record cache exists where it saves work (the file storage) and not where
- * it only duplicates the storage (MemoryStorage); an explicit budget is honoured everywhere.
+ * By default the shared record cache exists where it saves work (the file storage's records in
+ * overflow extents) and not where it only duplicates the storage (MemoryStorage, and the file
+ * storage's records inline in tree leaves); an explicit budget is honoured everywhere, for every
+ * record.
  */
 class RecordCacheDefaultTest {
 
     @Test
     void theFileStorageHasARecordCacheByDefault(@TempDir Path directory) {
         try (Database db = Database.open(directory.resolve("db.jodb"))) {
+            assertTrue(reloadAndCountRecordCacheHits(db, LARGE) > 0, db.stats().toString());
+        }
+    }
+
+    @Test
+    void theFileStoragesDefaultCacheSkipsRecordsInlineInItsLeaves(@TempDir Path directory) {
+        try (Database db = Database.open(directory.resolve("db.jodb"))) {
+            assertEquals(0, reloadAndCountRecordCacheHits(db));
+            assertEquals(0, db.stats().recordCacheEntries(), db.stats().toString());
+        }
+    }
+
+    @Test
+    void anExplicitBudgetCachesTheFileStoragesInlineRecordsToo(@TempDir Path directory) {
+        try (Database db = Database.open(directory.resolve("db.jodb"),
+                DatabaseOptions.defaults().withRecordCacheBytes(1 << 20))) {
             assertTrue(reloadAndCountRecordCacheHits(db) > 0, db.stats().toString());
         }
     }
@@ -80,9 +98,16 @@ class RecordCacheDefaultTest {
                 });
     }
 
-    /** Stores an account, then turns it into a ghost and loads it again, twice. */
+    /** An owner whose account's record is too large for a leaf of 4 KiB pages: an overflow extent. */
+    private static final String LARGE = "a".repeat(4096);
+
     private static long reloadAndCountRecordCacheHits(Database db) {
-        db.transact(c -> c.root().put("a", new Account("a", 7)));
+        return reloadAndCountRecordCacheHits(db, "a");
+    }
+
+    /** Stores an account of {@code owner}, then turns it into a ghost and loads it again, twice. */
+    private static long reloadAndCountRecordCacheHits(Database db, String owner) {
+        db.transact(c -> c.root().put("a", new Account(owner, 7)));
         try (Connection conn = db.open()) {
             Account account = (Account) conn.root().get("a");
             assertEquals(7, account.balance());

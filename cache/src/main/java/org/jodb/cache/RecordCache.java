@@ -98,7 +98,12 @@ public final class RecordCache<R> {
         lock.readLock().lock();
         try {
             long validUntil = revision >= horizon ? Long.MAX_VALUE : revision + 1;
-            versions.asMap().compute(oid, (key, list) -> with(list, record, serial, validUntil));
+            // The first version of an oid (every put of a cold load) skips compute's remapping,
+            // which cost as much as the rest of a small object's load.
+            RecordVersion<R>[] first = newList(new RecordVersion<>(record, serial, validUntil));
+            if (versions.asMap().putIfAbsent(oid, first) != null) {
+                versions.asMap().compute(oid, (key, list) -> with(list, record, serial, validUntil));
+            }
         } finally {
             lock.readLock().unlock();
         }

@@ -3,7 +3,6 @@ package org.jodb.serialization;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.serializers.EnumNameSerializer;
-import com.esotericsoftware.kryo.util.MapReferenceResolver;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -31,7 +30,7 @@ final class CodecKryo extends Kryo {
     private PersistentObject trackingOwner;
 
     CodecKryo(TypeCatalog catalog, ReferenceContext context, OidSet references) {
-        super(new CatalogClassResolver(catalog), new MapReferenceResolver());
+        super(new CatalogClassResolver(catalog), new RecordReferenceResolver());
         this.catalog = catalog;
         this.persistentReferences = new PersistentReferenceSerializer(context, references);
         KryoSettings.apply(this);

@@ -31,6 +31,7 @@ public abstract class ForwardingStorage implements Storage {
     @Override public CompactionResult compact() { return storage.compact(); }
     @Override public List<RevisionInfo> retainedRevisions() { return storage.retainedRevisions(); }
     @Override public long preferredRecordCacheBytes() { return storage.preferredRecordCacheBytes(); }
+    @Override public boolean worthCaching(Record record) { return storage.worthCaching(record); }
     @Override public StorageStats stats() { return storage.stats(); }
     @Override public void close() { storage.close(); }
 }

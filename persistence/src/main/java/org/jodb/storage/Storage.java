@@ -111,6 +111,15 @@ public interface Storage extends AutoCloseable {
         return DatabaseOptions.DEFAULT_RECORD_CACHE_BYTES;
     }
 
+    /**
+     * Whether a record cache of an automatic budget ({@link #preferredRecordCacheBytes()}) should
+     * keep {@code record}, which this storage just loaded: false where loading it again costs no
+     * more than the cache's own bookkeeping. By default true.
+     */
+    default boolean worthCaching(Record record) {
+        return true;
+    }
+
     /** What the storage holds now. */
     StorageStats stats();
 

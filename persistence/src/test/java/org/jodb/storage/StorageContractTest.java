@@ -274,6 +274,8 @@ public abstract class StorageContractTest {
         assertRejected(s, "invalid oid 0x0", () -> s.commit(List.of(write(0, 0, t, "x"))));
         assertRejected(s, "invalid oid", () -> s.commit(List.of(write(-5, 0, t, "x"))));
         assertRejected(s, "written twice", () -> s.commit(List.of(write(2, 0, t, "a"), write(2, 0, t, "b"))));
+        assertRejected(s, "oid 0x3 is written twice", () -> s.commit(List.of(write(3, 0, t, "a"), write(4, 0, t, "b"),
+                write(5, 0, t, "c"), write(2, 0, t, "d"), write(3, 0, t, "e")))); // ascending, then not
         assertRejected(s, "unknown type id 99", () -> s.commit(List.of(write(2, 0, 99, "x"))));
         assertRejected(s, "unknown type id 0", () -> s.commit(List.of(write(2, 0, 0, "x"))));
         assertRejected(s, "negative base serial", () -> s.commit(List.of(write(2, -1, t, "x"))));

@@ -13,6 +13,12 @@ final class FileSnapshot implements Snapshot {
     private final FileStorage storage;
     private final Head head;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * The leaf of the last load: loads of neighbouring oids (a bulk load, which meets oids in the
+     * order a bulk store allocated them) start there instead of walking from the root. A leaf of
+     * this revision's immutable tree, so a racing load that sees another one is still right.
+     */
+    private volatile LeafNode recentLeaf;
 
     FileSnapshot(FileStorage storage, Head head) {
         this.storage = storage;
@@ -37,7 +43,11 @@ final class FileSnapshot implements Snapshot {
         ensureOpen();
         Record record;
         try {
-            record = storage.load(head, oid);
+            LeafNode leaf = storage.leaf(head, oid, recentLeaf);
+            record = storage.load(leaf, oid);
+            if (leaf != null) {
+                recentLeaf = leaf;
+            }
         } catch (RuntimeException e) {
             // A close racing with this load may have let the pages be reused under it: then the
             // failure is the close's doing, not corruption.

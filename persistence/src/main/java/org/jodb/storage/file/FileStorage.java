@@ -756,6 +756,16 @@ public final class FileStorage implements Storage {
      * Page accounting now; waits for a commit in progress. The tree's fill comes from walking every
      * page of the newest tree, once per revision: the first call after a commit reads the tree.
      */
+    /**
+     * Only records stored in overflow extents: one held inline in a tree leaf is decoded again from
+     * the leaf the node cache keeps, about as fast as a record cache lookup, and putting every small
+     * record of a bulk load into the record cache doubled the load's cost.
+     */
+    @Override
+    public boolean worthCaching(Record record) {
+        return RecordLayout.bodyLength(record) > LeafEntry.inlineLimit(pageSize);
+    }
+
     @Override
     public FileStorageStats stats() {
         commitLock.lock();
@@ -879,6 +889,19 @@ public final class FileStorage implements Storage {
             throw new IllegalArgumentException("invalid oid " + Record.hex(oid) + ": oids start at 1");
         }
         return tree.load(head.root(), oid);
+    }
+
+    /** The leaf of {@code oid} in {@code head}'s tree: {@code recent}, a leaf of it, if it spans the oid. */
+    LeafNode leaf(Head head, long oid, LeafNode recent) {
+        if (oid < ROOT_OID) {
+            throw new IllegalArgumentException("invalid oid " + Record.hex(oid) + ": oids start at 1");
+        }
+        return head.root() == null ? null : tree.leaf(head.root(), oid, recent);
+    }
+
+    /** The record of {@code oid} in {@code leaf}, the leaf of its tree whose range holds it, or null. */
+    Record load(LeafNode leaf, long oid) {
+        return leaf == null ? null : tree.load(leaf, oid);
     }
 
     void unpin(long revision) {

@@ -17,6 +17,19 @@ record LeafNode(NodeRef ref, List<LeafEntry> entries) implements Node {
         return entries instanceof PackedEntries packed ? packed.oid(0) : entries.get(0).oid();
     }
 
+    /**
+     * Whether {@code oid} lies between this leaf's first and last oid: then no other leaf of its
+     * tree can hold it, so the leaf answers for it without a walk from the root.
+     */
+    boolean spans(long oid) {
+        int last = entries.size() - 1;
+        if (last < 0) {
+            return false;
+        }
+        long lastKey = entries instanceof PackedEntries packed ? packed.oid(last) : entries.get(last).oid();
+        return firstKey() <= oid && oid <= lastKey;
+    }
+
     /** The entry of {@code oid}, or null. */
     LeafEntry find(long oid) {
         if (entries instanceof PackedEntries packed) {

@@ -347,10 +347,20 @@ final class ObjectTree {
 
     /** The record of {@code oid} in the tree rooted at {@code root}, or null. */
     Record load(NodeRef root, long oid) {
-        if (root == null) {
-            return null;
-        }
-        LeafNode leaf = leaf(root, oid);
+        return root == null ? null : load(leaf(root, oid), oid);
+    }
+
+    /**
+     * The leaf of {@code oid} in the tree rooted at {@code root}: {@code recent} (a leaf of the same
+     * tree) when it spans {@code oid}, as it does when many neighbouring objects load in turn,
+     * else the leaf found from the root.
+     */
+    LeafNode leaf(NodeRef root, long oid, LeafNode recent) {
+        return recent != null && recent.spans(oid) ? recent : leaf(root, oid);
+    }
+
+    /** The record of {@code oid} in {@code leaf}, the leaf whose range holds it, or null. */
+    Record load(LeafNode leaf, long oid) {
         LeafEntry entry;
         if (leaf.entries() instanceof PackedEntries packed) {
             // The common case, a leaf read from the file: build the record from the page bytes.

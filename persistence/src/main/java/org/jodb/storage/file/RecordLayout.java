@@ -18,6 +18,10 @@ final class RecordLayout {
         return 8 + 8 * write.references().length + write.payload().length;
     }
 
+    static int bodyLength(Record record) {
+        return 8 + 8 * record.references().length + record.payload().length;
+    }
+
     static void encodeBody(RecordWrite write, ByteBuffer out) {
         out.putInt(write.classId()).putInt(write.references().length);
         for (long reference : write.references()) {

@@ -31,32 +31,44 @@ public final class WriteBatch {
             throw new IllegalArgumentException("writes is null");
         }
         List<RecordWrite> batch = new ArrayList<>(writes);
-        Set<Long> seen = new HashSet<>();
+        long previous = 0;
+        boolean ascending = true; // the usual case: a commit's oids in increasing order, no duplicate
+        Set<Long> seen = null;
         for (RecordWrite write : batch) {
             if (write == null) {
                 throw new IllegalArgumentException("a write is null");
             }
-            String oid = Record.hex(write.oid());
             if (write.oid() < Storage.ROOT_OID) {
-                throw new IllegalArgumentException("invalid oid " + oid + ": oids start at 1");
+                throw new IllegalArgumentException("invalid oid " + Record.hex(write.oid()) + ": oids start at 1");
             }
-            if (!seen.add(write.oid())) {
-                throw new IllegalArgumentException("oid " + oid + " is written twice in one commit");
+            if (ascending && write.oid() <= previous) {
+                ascending = false;
+                seen = new HashSet<>();
+                for (RecordWrite earlier : batch) {
+                    if (earlier == write) {
+                        break;
+                    }
+                    seen.add(earlier.oid());
+                }
+            }
+            previous = write.oid();
+            if (!ascending && !seen.add(write.oid())) {
+                throw new IllegalArgumentException("oid " + Record.hex(write.oid()) + " is written twice in one commit");
             }
             if (write.baseSerial() < 0) {
                 throw new IllegalArgumentException(
-                        "oid " + oid + ": negative base serial " + write.baseSerial());
+                        "oid " + Record.hex(write.oid()) + ": negative base serial " + write.baseSerial());
             }
             if (write.payload() == null) {
-                throw new IllegalArgumentException("oid " + oid + ": payload is null");
+                throw new IllegalArgumentException("oid " + Record.hex(write.oid()) + ": payload is null");
             }
             if (write.references() == null) {
                 throw new IllegalArgumentException(
-                        "oid " + oid + ": references is null (use an empty array)");
+                        "oid " + Record.hex(write.oid()) + ": references is null (use an empty array)");
             }
             if (!knownType.test(write.classId())) {
-                throw new IllegalArgumentException(
-                        "oid " + oid + ": unknown type id " + write.classId() + " (register it with typeId)");
+                throw new IllegalArgumentException("oid " + Record.hex(write.oid()) + ": unknown type id "
+                        + write.classId() + " (register it with typeId)");
             }
         }
         return batch;
