@@ -88,6 +88,8 @@ public final class FileStorage implements Storage {
     /** The meta page of the newest written revision, {@link #tip}, durable or not. */
     private MetaPage meta;
     private Head tip;
+    /** Breaks the group rule on purpose, for the power-cut self-test: see {@link #reusePagesBeforeTheirSync}. */
+    private boolean reuseBeforeSync;
     private int durableTypes;
     /** Every oid garbage collection removed since the open; a commit may not refer to one. */
     private final OidMarks removed = new OidMarks();
@@ -489,7 +491,21 @@ public final class FileStorage implements Storage {
      * the revisions that released them are durable (the others wait for their group's sync).
      */
     private void freeReleasedPages() {
-        revisions.takeReleased(durability.durable(), free::free);
+        revisions.takeReleased(reuseBeforeSync ? Long.MAX_VALUE : durability.durable(), free::free);
+    }
+
+    /**
+     * Makes this storage reuse pages freed by revisions still waiting for their group's sync: a
+     * broken storage, which the power-cut self-test must catch (a cut then damages the durable
+     * revision the open falls back to). Never for real use.
+     */
+    void reusePagesBeforeTheirSync() {
+        commitLock.lock();
+        try {
+            reuseBeforeSync = true;
+        } finally {
+            commitLock.unlock();
+        }
     }
 
     /**

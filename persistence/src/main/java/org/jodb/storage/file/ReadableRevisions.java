@@ -194,7 +194,8 @@ final class ReadableRevisions {
         recorded = next.revision();
         heads.put(next.revision(), next);
         window.advance(next, committedAt, leaving -> {
-            if (!pending.isPinned(leaving)) {
+            // One not yet revealed (or the newest revealed) stays until reveal moves past it.
+            if (!pending.isPinned(leaving) && leaving < current.revision()) {
                 heads.remove(leaving);
             }
         });
@@ -210,6 +211,11 @@ final class ReadableRevisions {
             pending.pin(next.revision());
             current = next;
             dropPin(previous.revision());
+            for (long skipped = previous.revision() + 1; skipped < next.revision(); skipped++) {
+                if (skipped < window.start()) {
+                    heads.remove(skipped); // left the window before it was revealed; never pinnable
+                }
+            }
         }
     }
 
