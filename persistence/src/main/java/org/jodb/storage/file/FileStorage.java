@@ -34,7 +34,7 @@ import org.jodb.storage.internal.WriteBatch;
  * <p><b>File.</b> Pages 0 and 1 are alternating {@link MetaPage}s; every other page belongs to the
  * object tree ({@link ObjectTree}), an overflow extent, the bookkeeping extent ({@link Bookkeeping})
  * or the type-catalog extent ({@link FileTypeCatalog}), or is free or pending. The layout of each,
- * the two locks and a glossary are in the package documentation, their one home.
+ * the locks and a glossary are in the package documentation, their one home.
  *
  * <p><b>Commit</b>: under the commit lock, conflict check against the newest written tree; then
  * the recipe of {@code writeRevision}, one method a step: free the pages released by durable
