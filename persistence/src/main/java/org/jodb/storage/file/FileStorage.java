@@ -42,8 +42,10 @@ import org.jodb.storage.internal.WriteBatch;
  * write bookkeeping (all into pages that no readable revision uses); write pages; record the
  * revision and queue it. Then, outside the lock, the {@link GroupCommit}: one committer writes
  * the meta page of the newest queued revision (into the slot not holding the durable one) and
- * forces once for all of them; each committer returns once its revision is durable, and only then
- * do readers see it; a commit that shrinks the file waits under the lock and truncates. The open
+ * forces once for all of them; each committer returns once its revision is durable. Readers see a
+ * revision once it is written (a new transaction then reads the newest state, which keeps conflicts
+ * rare), so a power cut may take a revision a reader saw, never one whose commit returned; a commit
+ * that shrinks the file waits under the lock and truncates. The open
  * accepts the newest meta page only if the pages written since its base revision read back
  * ({@link CommitCheck}), else it opens the previous one, so a crash at any point leaves the last
  * durable revision or a newer one (a power cut only with {@link FileStorageOptions#sync} on). A page
@@ -126,7 +128,8 @@ public final class FileStorage implements Storage {
         }
         endAtTheFile(fileSize);
         this.tip = revisions.current();
-        this.durability = new GroupCommit(file, revisions, options.sync(), this.meta, slot, this::closeAfterFailure);
+        this.durability = new GroupCommit(file, options.sync(), this.meta.revision(), slot,
+                this::closeAfterFailure);
     }
 
     /** Refuses the file as truncated if it ends inside {@code ref}, an extent the open reads (null: none). */
@@ -349,7 +352,7 @@ public final class FileStorage implements Storage {
     /**
      * Writes the next revision under the commit lock, then returns once a group's sync has made it
      * durable ({@link GroupCommit}): concurrent committers share one sync. A conflict with a revision
-     * still waiting for its sync is thrown once that revision is durable, so the retry reads it.
+     * still waiting for its sync is thrown once that revision is durable.
      */
     @Override
     public long commit(Collection<RecordWrite> writes) {
@@ -463,6 +466,7 @@ public final class FileStorage implements Storage {
         durableTypes = typeCount;
         work.nodes.forEach(cache::put);
         revisions.record(next, committedAt, superseded, freedNow, oids);
+        revisions.reveal(next);
         durability.add(new WrittenRevision(next, nextMeta, written[0], written[1], dropped, shrinking));
         if (shrinking) {
             // Before cutting the file, the meta page with the smaller page count must be durable:

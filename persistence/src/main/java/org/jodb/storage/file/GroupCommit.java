@@ -9,14 +9,16 @@ import org.jodb.JodbException;
  * and {@link #add}s itself here, in revision order; then, outside the lock, it {@link #awaitDurable}s.
  * The first waiter to find no leader becomes the leader: it takes every revision waiting, writes the
  * meta page of the newest of them (with the {@link CommitCheck} of all their pages) into the slot
- * that does not hold the newest durable revision, syncs once, and publishes that revision to
- * readers. The others wait for a leader to reach their revision; meanwhile later commits write
- * theirs, and form the next group. Only one meta page per group is written, so the durable one is
+ * that does not hold the newest durable revision, and syncs once. The others wait for a leader to
+ * reach their revision; meanwhile later commits write theirs, and form the next group. Only one meta page per group is written, so the durable one is
  * never overwritten before the next is synced, whatever the group's size.
  *
- * <p>Until its group's sync, a revision is invisible to readers ({@link ReadableRevisions#reveal}
- * comes after), and the pages it superseded or freed are not reused
- * ({@link ReadableRevisions#takeReleased} hands out only what a durable revision released).
+ * <p>Until its group's sync, the pages a revision superseded or freed are not reused
+ * ({@link ReadableRevisions#takeReleased} hands out only what a durable revision released), so the
+ * previous durable revision stays whole for the open to fall back to. Readers see a revision as
+ * soon as it is written (as LMDB's readers see a meta page before its sync): a transaction that
+ * begins while the group syncs reads the newest state and so rarely conflicts; only its commit
+ * waits, until its own revision is durable.
  *
  * <p>Without {@link FileStorageOptions#sync} the same happens without the sync (unless a revision
  * shrinks the file, which it may cut only once its meta page is durable).
@@ -26,29 +28,23 @@ import org.jodb.JodbException;
  */
 final class GroupCommit {
     private final PageFile file;
-    private final ReadableRevisions revisions;
     private final boolean sync;
     private final Runnable closeAfterFailure;
     /** Used only by the leader. */
     private final WrittenPages written = new WrittenPages();
     private int durableSlot;
-    private MetaPage durableMeta;
 
     // guarded by this
     private final List<WrittenRevision> waiting = new ArrayList<>();
     private long durable;
     private boolean leading;
     private RuntimeException failure;
-    private long syncs;
-    private long synced;
 
-    GroupCommit(PageFile file, ReadableRevisions revisions, boolean sync, MetaPage durableMeta, int durableSlot,
-            Runnable closeAfterFailure) {
+    /** {@code durable}: the revision the file opened at, whose meta page is in {@code durableSlot}. */
+    GroupCommit(PageFile file, boolean sync, long durable, int durableSlot, Runnable closeAfterFailure) {
         this.file = file;
-        this.revisions = revisions;
         this.sync = sync;
-        this.durableMeta = durableMeta;
-        this.durable = durableMeta.revision();
+        this.durable = durable;
         this.durableSlot = durableSlot;
         this.closeAfterFailure = closeAfterFailure;
     }
@@ -61,19 +57,6 @@ final class GroupCommit {
     /** The newest durable revision: pages it released may be reused. */
     synchronized long durable() {
         return durable;
-    }
-
-    /**
-     * The meta page of the newest durable revision; consistent with the storage's own state only
-     * when nothing waits (under the commit lock, after {@link #awaitDurable} of the newest written).
-     */
-    synchronized MetaPage durableMeta() {
-        return durableMeta;
-    }
-
-    /** Groups synced, and the revisions they made durable, since the open. */
-    synchronized long[] figures() {
-        return new long[] {syncs, synced};
     }
 
     /**
@@ -133,15 +116,12 @@ final class GroupCommit {
         }
         synchronized (this) {
             durable = meta.revision();
-            durableMeta = meta;
-            syncs++;
-            synced += group.size();
             leading = false;
             notifyAll();
         }
     }
 
-    /** Writes the newest revision's meta page, syncs, publishes; the group's revisions are in order. */
+    /** Writes the newest revision's meta page and syncs; the group's revisions are in order. */
     private MetaPage makeDurable(List<WrittenRevision> group, long base) {
         WrittenRevision newest = group.get(group.size() - 1);
         boolean shrinking = false;
@@ -157,7 +137,6 @@ final class GroupCommit {
         }
         written.clear();
         durableSlot = slot;
-        revisions.reveal(newest.head());
         return meta;
     }
 }

@@ -21,11 +21,11 @@ import org.jodb.storage.internal.ChangeLog;
  * forces. A caller that also needs the commit lock takes the commit lock first.
  *
  * <p><b>Recorded and revealed.</b> A commit {@link #record}s its revision as soon as its pages are
- * written (so the next commit's bookkeeping accounts for it), but readers see it only once its
- * group's sync made it durable ({@link #reveal}); until then it cannot be pinned, and the extents it
- * released are not handed out ({@link #takeReleased} takes only those released by durable revisions).
- * The newest revealed revision is pinned by this object itself for as long as it is the newest: a
- * reader may pin it while newer ones are recorded, so what they supersede must be held for it.
+ * written (so the next commit's bookkeeping accounts for it), then {@link #reveal}s it to readers;
+ * the extents it released are handed out only once its group's sync made it durable
+ * ({@link #takeReleased} takes only those released by durable revisions). The newest revealed
+ * revision is pinned by this object itself for as long as it is the newest: a reader may pin it
+ * between the record and the reveal of the next, so what that one supersedes must be held for it.
  *
  * <p>Thread-safe. {@link #current()} and {@link #isClosed()} read volatile fields without the lock.
  */
@@ -194,8 +194,7 @@ final class ReadableRevisions {
         recorded = next.revision();
         heads.put(next.revision(), next);
         window.advance(next, committedAt, leaving -> {
-            // One not yet revealed (or the newest revealed) stays until reveal moves past it.
-            if (!pending.isPinned(leaving) && leaving < current.revision()) {
+            if (!pending.isPinned(leaving)) {
                 heads.remove(leaving);
             }
         });
@@ -204,18 +203,13 @@ final class ReadableRevisions {
         changeLog.add(next.revision(), oids);
     }
 
-    /** Makes the recorded, now durable revision {@code next} the newest head readers open. */
+    /** Makes the recorded revision {@code next} the newest head readers open, moving this object's pin to it. */
     synchronized void reveal(Head next) {
         Head previous = current;
         if (next.revision() > previous.revision()) {
             pending.pin(next.revision());
             current = next;
             dropPin(previous.revision());
-            for (long skipped = previous.revision() + 1; skipped < next.revision(); skipped++) {
-                if (skipped < window.start()) {
-                    heads.remove(skipped); // left the window before it was revealed; never pinnable
-                }
-            }
         }
     }
 
@@ -241,9 +235,6 @@ final class ReadableRevisions {
         ensureOpen();
         List<RevisionInfo> revisions = new ArrayList<>();
         for (Head head : heads.values()) {
-            if (head.revision() > current.revision()) {
-                continue; // not durable yet
-            }
             revisions.add(new RevisionInfo(head.revision(),
                     head.timestamp() == 0 ? null : Instant.ofEpochMilli(head.timestamp())));
         }

@@ -4,7 +4,7 @@ package org.jodb.storage.file;
  * A revision whose pages are written (not yet synced), waiting in the {@link GroupCommit} for its
  * meta page and sync.
  *
- * @param head      its head, published once durable
+ * @param head      its head
  * @param meta      its meta page, without the {@link CommitCheck} the group fills in
  * @param pages     the first page of each extent it wrote
  * @param hashes    {@link CommitCheck#hash} of each of those extents, in the same order

@@ -84,13 +84,14 @@
  * uses, under the commit lock, and queues its revision. A leader ({@link org.jodb.storage.file.GroupCommit})
  * writes the meta page of the newest queued revision into the slot not holding the newest durable
  * one and syncs once (only with {@link org.jodb.storage.file.FileStorageOptions#sync}) for every
- * revision queued; each committer returns once its revision is durable, and readers see a revision
- * only then. So the meta page may reach the disk without some of its pages: the open accepts it only
+ * revision queued; each committer returns once its revision is durable. Readers see a revision as
+ * soon as it is written (so a transaction begun during a sync reads the newest state and rarely
+ * conflicts); a power cut may take such a revision, never one whose commit returned. So the meta page may reach the disk without some of its pages: the open accepts it only
  * if the pages written since its base revision read back with the count and digest it names
  * ({@link org.jodb.storage.file.CommitCheck}), else it opens the other slot. That one is whole because
  * a page superseded or freed by a revision is reused only once that revision is durable (released
- * extents carry the revision whose sync must come first), and a reader's newest revision is held
- * for it even while newer ones wait for their sync. The price: damage to a page the newest commit
+ * extents carry the revision whose sync must come first), and the newest revision a reader can pin
+ * is held for it while the next is being recorded. The price: damage to a page the newest commit
  * wrote looks like a power cut, and the open falls back to the revision before it. How the two meta
  * slots are judged, format versions, and creation under a temporary name:
  * {@link org.jodb.storage.file.MetaPage} and
