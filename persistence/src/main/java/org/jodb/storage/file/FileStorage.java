@@ -32,8 +32,8 @@ import org.jodb.storage.internal.WriteBatch;
  * revision, with superseded pages reclaimed by the interval rule.
  *
  * <p><b>File.</b> Pages 0 and 1 are alternating {@link MetaPage}s; every other page belongs to the
- * object tree ({@link ObjectTree}), an overflow extent, the bookkeeping extent ({@link Bookkeeping})
- * or the type-catalog extent ({@link FileTypeCatalog}), or is free or pending. The layout of each,
+ * object tree ({@link ObjectTree}), an overflow extent, the bookkeeping ({@link DurableBookkeeping}:
+ * revision entries and the free map) or the type-catalog extent ({@link FileTypeCatalog}), or is free or pending. The layout of each,
  * the two locks and a glossary are in the package documentation, their one home.
  *
  * <p><b>Commit</b> (serialized by the commit lock): conflict check against the newest tree; then
@@ -80,6 +80,7 @@ public final class FileStorage implements Storage {
 
     // guarded by commitLock
     private final FreePages free;
+    private final DurableBookkeeping book;
     private MetaPage meta;
     private int durableTypes;
     /** Every oid garbage collection removed since the open; a commit may not refer to one. */
@@ -101,6 +102,7 @@ public final class FileStorage implements Storage {
         this.tree = new ObjectTree(file, cache);
         this.nextOid = new AtomicLong(meta.nextOid());
         this.free = new FreePages(meta.pageCount());
+        this.book = new DurableBookkeeping(file, pageSize);
         this.revisions = new ReadableRevisions(new Head(meta.revision(), meta.tree(), meta.timestamp()), options);
         long fileSize = file.size();
         requireInFile(meta.catalog(), fileSize);
@@ -111,9 +113,10 @@ public final class FileStorage implements Storage {
             durableTypes = types.size();
         }
         if (meta.bookkeeping() != null) {
-            restore(meta.bookkeeping());
+            book.restore(meta, free, revisions, options.clock().millis());
         } else {
             revisions.startWindow(options.clock().millis());
+            book.start(free, revisions.current());
         }
         endAtTheFile(fileSize);
     }
@@ -276,13 +279,6 @@ public final class FileStorage implements Storage {
         }
     }
 
-    private void restore(NodeRef ref) {
-        Bookkeeping book = Bookkeeping.decode(file.read(ref.page(), ref.span(), PageType.BOOKKEEPING,
-                ref.created()), meta.formatVersion());
-        book.free().forEach(free::free);
-        revisions.restore(book.retainedHeads(), book.groups(), options.clock().millis(), free::free);
-    }
-
     /** The storage file. */
     public Path path() {
         return path;
@@ -368,14 +364,12 @@ public final class FileStorage implements Storage {
         List<Extent> freedNow = new ArrayList<>();
         int typeCount = types.size();
         NodeRef catalog = writeCatalog(work, typeCount, compacting, freedNow);
-        if (meta.bookkeeping() != null) {
-            // Only a restart reads bookkeeping, and only the newest durable copy: no pin needs it.
-            freedNow.add(meta.bookkeeping().extent());
-        }
         List<PageGroup> superseded = group(work.superseded, revision);
         long committedAt = RetentionWindow.commitTime(options.clock().millis(), head.timestamp());
         Head next = new Head(revision, root, committedAt);
-        NodeRef bookkeeping = writeBookkeeping(work, next, committedAt, superseded, freedNow);
+        // Only a restart reads bookkeeping: written last, so every page of the commit is accounted for.
+        NodeRef bookkeeping = book.write(work, free, next, revisions.windowStartWith(next, committedAt), superseded,
+                freedNow, compacting);
         MetaPage nextMeta = new MetaPage(pageSize, revision, root, bookkeeping, catalog, nextOid.get(),
                 free.pageCount(), committedAt, MetaPage.FORMAT_VERSION);
         boolean shrinking = nextMeta.pageCount() < pagesBefore;
@@ -424,27 +418,6 @@ public final class FileStorage implements Storage {
             catalog = new NodeRef(extent.number(), span, work.revision);
         }
         return catalog;
-    }
-
-    /**
-     * Writes the page accounting of the revision {@code next} into {@code work}: the heads kept, the
-     * free runs (with every extent released so far and {@code freedNow}, all free once {@code next} is
-     * durable) and the pending groups with {@code superseded}. It is allocated last, so every page of
-     * the commit is accounted for.
-     */
-    private NodeRef writeBookkeeping(CommitBatch work, Head next, long committedAt, List<PageGroup> superseded,
-            List<Extent> freedNow) {
-        ReadableRevisions.Held held = revisions.held(next, committedAt);
-        List<PageGroup> groups = new ArrayList<>(held.groups());
-        groups.addAll(superseded);
-        List<Extent> freeNow = new ArrayList<>(held.released());
-        freeNow.addAll(freedNow);
-        int length = Bookkeeping.bodyLength(held.kept().size(), free.runCount() + freeNow.size(), groups);
-        int span = Page.spanFor(pageSize, length);
-        long bookPage = work.allocate(span); // never adds a free run, so the length still bounds
-        freeNow.addAll(free.runs());
-        work.write(new Bookkeeping(held.kept(), freeNow, groups).encode(pageSize, bookPage, span, work.revision));
-        return new NodeRef(bookPage, span, work.revision);
     }
 
     /** Writes the commit's pages in file order. */
@@ -726,7 +699,7 @@ public final class FileStorage implements Storage {
             ReadableRevisions.Held held = revisions.held();
             List<Extent> freeExtents = new ArrayList<>(free.runs());
             freeExtents.addAll(held.released());
-            return new Verifier(file, meta, held.groups(), freeExtents).run();
+            return new Verifier(file, meta, held.groups(), freeExtents, book).run();
         } finally {
             commitLock.unlock();
         }

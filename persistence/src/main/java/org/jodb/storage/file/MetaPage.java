@@ -20,9 +20,13 @@ import org.jodb.JodbException;
  * magic and format version sit at fixed offsets 32 and 36 whatever the page size.
  *
  * <p><b>Format versions.</b> 1: the first. 2: the bookkeeping extent also records the commit time
- * of each retained revision ({@link Bookkeeping}); the meta page itself is unchanged. Version 1
- * files open; their first commit writes version 2 (the other slot keeps its version 1 page, so a
- * fallback to it decodes its bookkeeping as version 1).
+ * of each retained revision ({@link Bookkeeping}); the meta page itself is unchanged. 3: the
+ * bookkeeping field names the newest {@link RevisionEntry} instead, and the free list is a bitmap
+ * written by the chunk ({@link DurableBookkeeping}), so a commit writes accounting in proportion to
+ * its change. Version 1 and 2 files open; their first commit writes version 3, carrying the
+ * retained heads and groups over (the other slot keeps its older page, so a fallback to it
+ * decodes its bookkeeping in its own version, and that extent is freed only once version 3 is
+ * durable).
  *
  * <p><b>Which candidates count</b> ({@link #readNewest}). A candidate is the page in slot 0 or 1 at
  * one of the legal page sizes. It counts only if it is intact: magic, a page-size field equal to
@@ -45,7 +49,7 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
         long nextOid, long pageCount, long timestamp, int formatVersion) {
 
     static final int MAGIC = 0x4A4F4442; // "JODB"
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
     static final int MIN_PAGE_SIZE = 1 << 10;
     static final int MAX_PAGE_SIZE = 1 << 16;
     private static final int MAGIC_AT = Page.HEADER_SIZE;
