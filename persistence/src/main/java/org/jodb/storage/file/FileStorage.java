@@ -705,6 +705,16 @@ public final class FileStorage implements Storage {
         }
     }
 
+    /** The number of runs the free pages form now (for tests of the accounting). */
+    int freeRunCount() {
+        commitLock.lock();
+        try {
+            return free.runCount();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
     /** Closes the file; open snapshots become unusable. Closing again is harmless. */
     @Override
     public void close() {

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * one or two chunks however many free pages and runs the file has, where a list of runs (format
  * version 2, as bbolt does) is rewritten whole. Setting and clearing are idempotent, so the same
  * page may be reported free twice (when its group leaves the window, and again when a pin lets it
- * go in memory) without harm.
+ * go in memory) without harm, and only a bit that changes dirties its chunk.
  *
  * <p>Not thread-safe: used under the storage's commit lock.
  */
@@ -60,22 +60,27 @@ final class FreeMap {
             int chunk = (int) (page / pagesPerChunk);
             long chunkEnd = Math.min(end, (chunk + 1) * pagesPerChunk);
             long[] words = words(chunk, free);
-            if (words != null) {
-                setRange(words, (int) (page - chunk * pagesPerChunk), (int) (chunkEnd - chunk * pagesPerChunk), free);
+            if (words != null && setRange(words, (int) (page - chunk * pagesPerChunk),
+                    (int) (chunkEnd - chunk * pagesPerChunk), free)) {
                 dirty.set(chunk);
             }
             page = chunkEnd;
         }
     }
 
-    private static void setRange(long[] words, int from, int to, boolean value) {
+    /** Sets or clears bits {@code [from, to)}; whether any changed (only a change dirties a chunk). */
+    private static boolean setRange(long[] words, int from, int to, boolean value) {
+        boolean changed = false;
         for (int bit = from; bit < to;) {
             int word = bit >>> 6;
             int upTo = Math.min(to, (word + 1) << 6);
             long mask = (upTo - bit == 64 ? -1L : ((1L << (upTo - bit)) - 1)) << (bit & 63);
-            words[word] = value ? words[word] | mask : words[word] & ~mask;
+            long before = words[word];
+            words[word] = value ? before | mask : before & ~mask;
+            changed |= words[word] != before;
             bit = upTo;
         }
+        return changed;
     }
 
     /** The chunk's words, created when {@code create}; null for a chunk without any set bit. */
