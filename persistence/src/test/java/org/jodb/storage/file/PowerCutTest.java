@@ -70,6 +70,11 @@ class PowerCutTest {
     }
 
     @Test
+    void commitsOnALargeFragmentedFreeList() {
+        campaign(new LargeFreeListWorkload());
+    }
+
+    @Test
     void keepRevisionsAndHistoryAcrossRestarts() {
         campaign(new RetainedHistoryWorkload());
     }
