@@ -39,7 +39,7 @@ final class DurableBookkeeping {
     /** Per index page its page; null = never written. */
     private final List<NodeRef> indexes = new ArrayList<>();
     /** The entries of retained revisions, oldest first; an entry's created revision is its own. */
-    private final ArrayDeque<NodeRef> entries = new ArrayDeque<>();
+    private final ArrayDeque<Logged> entries = new ArrayDeque<>();
     /** Groups the window retains, by superseding revision (copies, owned here). */
     private final ArrayDeque<PageGroup> retained = new ArrayDeque<>();
     /** After opening an older format: the heads and groups the first entry carries over. */
@@ -49,6 +49,10 @@ final class DurableBookkeeping {
     /** The chunks and index pages the commit being written gives fresh pages. */
     private BitSet freshChunks = new BitSet();
     private BitSet freshIndexes = new BitSet();
+
+    /** A retained entry and the heads it records. */
+    private record Logged(NodeRef ref, List<Head> heads) {
+    }
 
     DurableBookkeeping(PageFile file, int pageSize) {
         this.file = file;
@@ -92,8 +96,9 @@ final class DurableBookkeeping {
             long windowStart = entry.windowStart();
             NodeRef at = ref;
             while (true) {
-                entries.addFirst(at);
-                entry.heads().stream().filter(head -> head.revision() >= windowStart).forEach(heads::add);
+                List<Head> kept = entry.heads().stream().filter(head -> head.revision() >= windowStart).toList();
+                entries.addFirst(new Logged(at, kept));
+                heads.addAll(kept);
                 entry.groups().stream().filter(group -> group.superseded > windowStart).forEach(groups::add);
                 at = entry.previous();
                 if (at == null || at.created() < windowStart) {
@@ -131,7 +136,8 @@ final class DurableBookkeeping {
      * (starting at {@code windowStart} once {@code next} is durable) retains go into its entry, the
      * others and {@code freedNow} into the free map; the dirty chunks, their index pages and the
      * entry are written. The bookkeeping pages it replaces are added to {@code freedNow}. A
-     * {@code compacting} commit rewrites every chunk and index page, so they move toward the start.
+     * {@code compacting} commit rewrites every chunk and index page and carries the older entries
+     * over into its own, so all of them can move toward the start.
      */
     NodeRef write(CommitBatch work, FreePages free, Head next, long windowStart, List<PageGroup> superseded,
             List<Extent> freedNow, boolean compacting) {
@@ -144,8 +150,17 @@ final class DurableBookkeeping {
         while (!retained.isEmpty() && retained.peekFirst().superseded <= windowStart) {
             retained.pollFirst().extents.forEach(map::set);
         }
-        while (!entries.isEmpty() && entries.peekFirst().created() < windowStart) {
-            replaced.add(entries.pollFirst().extent());
+        while (!entries.isEmpty() && entries.peekFirst().ref().created() < windowStart) {
+            replaced.add(entries.pollFirst().ref().extent());
+        }
+        if (compacting && !entries.isEmpty()) {
+            // Carry every retained head and group into this entry, so no older entry pins the file's end.
+            carriedHeads = new ArrayList<>();
+            while (!entries.isEmpty()) {
+                Logged old = entries.pollFirst();
+                carriedHeads.addAll(old.heads());
+                replaced.add(old.ref().extent());
+            }
         }
         List<Head> heads = new ArrayList<>();
         List<PageGroup> logged = new ArrayList<>();
@@ -170,13 +185,13 @@ final class DurableBookkeeping {
         if (compacting) {
             markWritten(map.dirty(), chunks);
         }
-        NodeRef previous = entries.peekLast();
+        NodeRef previous = entries.isEmpty() ? null : entries.peekLast().ref();
         int entryLength = new RevisionEntry(windowStart, previous, heads, logged, List.of()).bodyLength();
         NodeRef entryRef = place(free, revision, compacting, replaced, entryLength);
         writePlaced(work, revision);
         RevisionEntry entry = new RevisionEntry(windowStart, previous, heads, logged, new ArrayList<>(indexes));
         work.write(entry.encode(pageSize, entryRef.page(), entryRef.span(), revision));
-        entries.addLast(entryRef);
+        entries.addLast(new Logged(entryRef, heads));
         freedNow.addAll(replaced);
         return entryRef;
     }
@@ -296,7 +311,7 @@ final class DurableBookkeeping {
         if (legacy != null) {
             pages.put(legacy, PageType.BOOKKEEPING);
         }
-        entries.forEach(entry -> pages.put(entry, PageType.BOOKKEEPING));
+        entries.forEach(entry -> pages.put(entry.ref(), PageType.BOOKKEEPING));
         indexes.stream().filter(ref -> ref != null).forEach(ref -> pages.put(ref, PageType.FREE_MAP_INDEX));
         chunks.stream().filter(ref -> ref != null).forEach(ref -> pages.put(ref, PageType.FREE_MAP));
         return pages;
