@@ -32,9 +32,10 @@ import org.jodb.storage.internal.WriteBatch;
  * revision, with superseded pages reclaimed by the interval rule.
  *
  * <p><b>File.</b> Pages 0 and 1 are alternating {@link MetaPage}s; every other page belongs to the
- * object tree ({@link ObjectTree}), an overflow extent, the bookkeeping extent ({@link Bookkeeping})
- * or the type-catalog extent ({@link FileTypeCatalog}), or is free or pending. The layout of each,
- * the locks and a glossary are in the package documentation, their one home.
+ * object tree ({@link ObjectTree}), an overflow extent, the bookkeeping ({@link DurableBookkeeping}:
+ * revision entries and the free map) or the type-catalog extent ({@link FileTypeCatalog}), or is
+ * free or pending. The layout of each, the locks and a glossary are in the package documentation,
+ * their one home.
  *
  * <p><b>Commit</b>: under the commit lock, conflict check against the newest written tree; then
  * the recipe of {@code writeRevision}, one method a step: free the pages released by durable
@@ -87,6 +88,7 @@ public final class FileStorage implements Storage {
 
     // guarded by commitLock
     private final FreePages free;
+    private final DurableBookkeeping book;
     /** The meta page of the newest written revision, {@link #tip}, durable or not. */
     private MetaPage meta;
     private Head tip;
@@ -112,6 +114,7 @@ public final class FileStorage implements Storage {
         this.tree = new ObjectTree(file, cache);
         this.nextOid = new AtomicLong(meta.nextOid());
         this.free = new FreePages(meta.pageCount());
+        this.book = new DurableBookkeeping(file, pageSize);
         this.revisions = new ReadableRevisions(new Head(meta.revision(), meta.tree(), meta.timestamp()), options);
         long fileSize = file.size();
         requireInFile(meta.catalog(), fileSize);
@@ -122,9 +125,10 @@ public final class FileStorage implements Storage {
             durableTypes = types.size();
         }
         if (meta.bookkeeping() != null) {
-            restore(meta.bookkeeping());
+            book.restore(meta, free, revisions, options.clock().millis());
         } else {
             revisions.startWindow(options.clock().millis());
+            book.start(free, revisions.current());
         }
         endAtTheFile(fileSize);
         this.tip = revisions.current();
@@ -357,13 +361,6 @@ public final class FileStorage implements Storage {
                 + ": no meta page names a whole revision: " + String.join("; ", problems));
     }
 
-    private void restore(NodeRef ref) {
-        Bookkeeping book = Bookkeeping.decode(file.read(ref.page(), ref.span(), PageType.BOOKKEEPING,
-                ref.created()), meta.formatVersion());
-        book.free().forEach(free::free);
-        revisions.restore(book.retainedHeads(), book.groups(), options.clock().millis(), free::free);
-    }
-
     /** The storage file. */
     public Path path() {
         return path;
@@ -493,14 +490,12 @@ public final class FileStorage implements Storage {
         List<Extent> freedNow = new ArrayList<>();
         int typeCount = types.size();
         NodeRef catalog = writeCatalog(work, typeCount, compacting, freedNow);
-        if (meta.bookkeeping() != null) {
-            // Only a restart reads bookkeeping, and only the newest durable copy: no pin needs it.
-            freedNow.add(meta.bookkeeping().extent());
-        }
         List<PageGroup> superseded = group(work.superseded, revision);
         long committedAt = RetentionWindow.commitTime(options.clock().millis(), head.timestamp());
         Head next = new Head(revision, root, committedAt);
-        NodeRef bookkeeping = writeBookkeeping(work, next, committedAt, superseded, freedNow);
+        // Only a restart reads bookkeeping: written last, so every page of the commit is accounted for.
+        NodeRef bookkeeping = book.write(work, free, next, revisions.windowStartWith(next, committedAt), superseded,
+                freedNow, compacting);
         MetaPage nextMeta = new MetaPage(pageSize, revision, root, bookkeeping, catalog, nextOid.get(),
                 free.pageCount(), committedAt, MetaPage.FORMAT_VERSION, null); // the check: when its group is synced
         boolean shrinking = nextMeta.pageCount() < pagesBefore;
@@ -574,27 +569,6 @@ public final class FileStorage implements Storage {
             catalog = new NodeRef(extent.number(), span, work.revision);
         }
         return catalog;
-    }
-
-    /**
-     * Writes the page accounting of the revision {@code next} into {@code work}: the heads kept, the
-     * free runs (with every extent released so far and {@code freedNow}, all free once {@code next} is
-     * durable) and the pending groups with {@code superseded}. It is allocated last, so every page of
-     * the commit is accounted for.
-     */
-    private NodeRef writeBookkeeping(CommitBatch work, Head next, long committedAt, List<PageGroup> superseded,
-            List<Extent> freedNow) {
-        ReadableRevisions.Held held = revisions.held(next, committedAt);
-        List<PageGroup> groups = new ArrayList<>(held.groups());
-        groups.addAll(superseded);
-        List<Extent> freeNow = new ArrayList<>(held.released());
-        freeNow.addAll(freedNow);
-        int length = Bookkeeping.bodyLength(held.kept().size(), free.runCount() + freeNow.size(), groups);
-        int span = Page.spanFor(pageSize, length);
-        long bookPage = work.allocate(span); // never adds a free run, so the length still bounds
-        freeNow.addAll(free.runs());
-        work.write(new Bookkeeping(held.kept(), freeNow, groups).encode(pageSize, bookPage, span, work.revision));
-        return new NodeRef(bookPage, span, work.revision);
     }
 
     /**
@@ -920,7 +894,17 @@ public final class FileStorage implements Storage {
             ReadableRevisions.Held held = revisions.held();
             List<Extent> freeExtents = new ArrayList<>(free.runs());
             freeExtents.addAll(held.released());
-            return new Verifier(file, meta, held.groups(), freeExtents, progress).run();
+            return new Verifier(file, meta, held.groups(), freeExtents, book, progress).run();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /** The number of runs the free pages form now (for tests of the accounting). */
+    int freeRunCount() {
+        commitLock.lock();
+        try {
+            return free.runCount();
         } finally {
             commitLock.unlock();
         }

@@ -27,11 +27,14 @@ import org.jodb.JodbException;
  *
  * <p><b>Format versions.</b> 1: the first. 2: the bookkeeping extent also records the commit time
  * of each retained revision ({@link Bookkeeping}); the meta page itself is unchanged. Version 1
- * files open; their first commit writes version 2 (the other slot keeps its version 1 page, so a
- * fallback to it decodes its bookkeeping as version 1). 3: one sync per commit; the meta page carries
- * the {@link CommitCheck} (an older jodb would open a meta page whose pages a power cut lost, so it
- * must refuse the file); bookkeeping unchanged. Version 1 and 2 meta pages have no check: their
- * commits synced their pages before writing them.
+ * files open; their first commit writes version 3 (the other slot keeps its older page, so a
+ * fallback to it decodes its bookkeeping in its own version, and that extent is freed only once
+ * version 3 is durable). 3: one sync per commit, so the meta page carries the {@link CommitCheck}
+ * (an older jodb would open a meta page whose pages a power cut lost, so it must refuse the file);
+ * and the bookkeeping field names the newest {@link RevisionEntry}, the free list being a bitmap
+ * written by the chunk ({@link DurableBookkeeping}), so a commit writes accounting in proportion to
+ * its change. Version 1 and 2 meta pages have no check: their commits synced their pages before
+ * writing them.
  *
  * <p><b>Which candidates count</b> ({@link #readCandidates}). A candidate is the page in slot 0 or 1 at
  * one of the legal page sizes. It counts only if it is intact: magic, a page-size field equal to

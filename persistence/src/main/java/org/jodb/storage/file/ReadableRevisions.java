@@ -170,18 +170,16 @@ final class ReadableRevisions {
     }
 
     /**
-     * What the bookkeeping of a commit publishing {@code next} at {@code committedAt} records: the
-     * heads the window will keep, the released extents and the pending groups, all copies.
+     * Where the retention window starts once {@code next}, committed at {@code committedAt}, is
+     * published: what the bookkeeping of its commit keeps.
      */
-    synchronized Held held(Head next, long committedAt) {
-        long windowStart = window.startWith(next, committedAt);
-        List<Head> kept = new ArrayList<>();
-        for (Head head : heads.values()) {
-            if (head.revision() >= windowStart) {
-                kept.add(head);
-            }
-        }
-        return new Held(kept, releasedExtents(), pending.snapshot());
+    synchronized long windowStartWith(Head next, long committedAt) {
+        return window.startWith(next, committedAt);
+    }
+
+    /** Where the retention window starts now. */
+    synchronized long windowStart() {
+        return window.start();
     }
 
     /**

@@ -67,12 +67,27 @@
  *     length; span = pages for header and body), then the record body</td>
  *     <td>{@link org.jodb.storage.file.Page} and {@link org.jodb.storage.file.RecordLayout}; written
  *     by {@code FileStorage}, read by {@link org.jodb.storage.file.ObjectTree}</td></tr>
- * <tr><td>bookkeeping extent</td><td>the page accounting of one revision, rewritten by every
- *     commit, decoded only when the file is opened</td><td>header (count = body length); retained
- *     heads: count (4), per head revision (8), root page (8, 0 = empty tree), root's created
- *     revision (8), commit time (8; absent in format 1); free runs: count (4), per run start (8),
- *     span (4); pending groups: count (4), per group created (8), superseded (8), then its extents
- *     as the free runs</td><td>{@link org.jodb.storage.file.Bookkeeping}</td></tr>
+ * <tr><td>revision entry (the meta page's bookkeeping extent)</td><td>what one commit adds to the
+ *     accounting a reopen needs: its head, the groups it superseded that the retention window
+ *     keeps, the free-map index pages; entries of retained revisions chain newest first</td>
+ *     <td>header (count = body length, created = the revision); window start (8); previous entry
+ *     page (8, 0 = none), span (4), created (8); heads: count (4), per head revision (8), root page
+ *     (8, 0 = empty tree), root's created revision (8), commit time (8); groups: count (4), per
+ *     group created (8), superseded (8), extent count (4), per extent start (8) and span (4);
+ *     free-map index pages: count (4), per page (8, 0 = none) and created (8)</td>
+ *     <td>{@link org.jodb.storage.file.RevisionEntry}, written by
+ *     {@link org.jodb.storage.file.DurableBookkeeping}</td></tr>
+ * <tr><td>free-map index page</td><td>pointers to free-map chunks, {@code (pageSize - 32) / 16}
+ *     per page</td><td>header (count = pointers); per chunk page (8, 0 = every bit clear) and
+ *     created (8)</td><td>{@link org.jodb.storage.file.FreeMapIndex}</td></tr>
+ * <tr><td>free-map chunk</td><td>one bit per page, set if the page is free once this revision is
+ *     reopened; a commit rewrites only the chunks it changed</td><td>header (count = the chunk's
+ *     index); {@code (pageSize - 32) * 8} bits as big-endian longs, bit {@code i % 64} of long
+ *     {@code i / 64} for page {@code index * (pageSize - 32) * 8 + i}</td>
+ *     <td>{@link org.jodb.storage.file.FreeMap}</td></tr>
+ * <tr><td>bookkeeping extent (versions 1 and 2, read only)</td><td>the whole page accounting,
+ *     rewritten by every commit</td><td>header (count = body length); retained heads, free runs,
+ *     pending groups</td><td>{@link org.jodb.storage.file.Bookkeeping}</td></tr>
  * <tr><td>catalog extent</td><td>every registered type descriptor (class names, layouts); the id
  *     is the position, from 1; rewritten whole when types were added</td><td>header (count =
  *     descriptors), then per descriptor its UTF-8 length (4) and bytes</td>
@@ -132,7 +147,7 @@
  *     ({@code PendingPages}), the {@code RetentionWindow}, the readable heads by revision, the
  *     extents released since the last commit, the {@code ChangeLog}, and the publication of the
  *     newest head and of {@code closed}</td><td>opening and closing snapshots, three short sections of
- *     every commit (take the released extents, copy the pending groups for the bookkeeping,
+ *     every commit (take the released extents, find where the retention window will start,
  *     publish), {@code changesSince}, {@code retainedRevisions}; never across I/O, so opening a
  *     snapshot never waits for a commit's forces</td></tr>
  * </tbody>
@@ -171,14 +186,18 @@
  * <dt>interval rule</dt><dd>a group {@code [c, R)} is held while some pin {@code r} has
  *     {@code c <= r < R} or while {@code R} is after the retention window's start, and is free
  *     otherwise; unlike LMDB's rule, a long-lived reader holds only what its revision sees.</dd>
- * <dt>pending</dt><dd>superseded pages the interval rule still holds ({@code PendingPages}), recorded
- *     in the bookkeeping.</dd>
+ * <dt>pending</dt><dd>superseded pages the interval rule still holds ({@code PendingPages}); those
+ *     the retention window holds are recorded in the revision entries, those only a pin holds are
+ *     free in the durable free map (pins do not survive a restart).</dd>
  * <dt>released</dt><dd>extents that became free since the last commit (a snapshot close, the rule
  *     at a commit, the previous catalog and bookkeeping extents); a commit adds to the free runs
  *     those released by durable revisions, so a page freed by commit {@code R} is reused only by
  *     commits after {@code R}, once {@code R} is durable.</dd>
  * <dt>free</dt><dd>pages any commit may write: runs below the page count ({@code FreePages}),
  *     lowest run that fits first.</dd>
+ * <dt>durable free map</dt><dd>the pages free once the revision being written is reopened: a bitmap
+ *     ({@code FreeMap}) that follows every allocation and free, of which a commit writes only the
+ *     chunks it changed ({@code DurableBookkeeping}).</dd>
  * <dt>inline / overflow</dt><dd>a record body stored in its leaf entry, or in an extent of its
  *     own that the entry points to.</dd>
  * <dt>sync</dt><dd>forcing the file's data to the disk once after a group's pages and meta page;

@@ -72,7 +72,7 @@ class FormatVersion1Test {
     }
 
     @Test
-    void theFirstCommitOnAVersion1FileWritesVersion2AndKeepsTheOldRevisionsReadable() throws IOException {
+    void theFirstCommitOnAVersion1FileWritesTheCurrentVersionAndKeepsTheOldRevisionsReadable() throws IOException {
         Path file = versionOneFile();
         try (FileStorage storage = FileStorage.open(file, KEEP3)) {
             int type = storage.typeId("v1-record");

@@ -86,6 +86,11 @@ class PowerCutTest {
     }
 
     @Test
+    void commitsOnALargeFragmentedFreeList() {
+        campaign(new LargeFreeListWorkload());
+    }
+
+    @Test
     void keepRevisionsAndHistoryAcrossRestarts() {
         campaign(new RetainedHistoryWorkload());
     }
