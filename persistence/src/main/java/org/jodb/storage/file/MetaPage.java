@@ -163,6 +163,14 @@ record MetaPage(int pageSize, long revision, NodeRef tree, NodeRef bookkeeping, 
         return intact;
     }
 
+    /**
+     * The newest intact meta page (see {@link #readCandidates}); whether its revision is whole on the
+     * disk is for {@link CommitCheck#problem} to say.
+     */
+    static MetaPage readNewest(PageFile file, int requestedPageSize) {
+        return readCandidates(file, requestedPageSize).get(0).meta();
+    }
+
     /** An intact meta page and the slot (0 or 1) it was read from. */
     record Candidate(MetaPage meta, int slot) {
     }
