@@ -24,7 +24,7 @@ class JodbCommandTest {
     void infoShowsFormatRevisionObjectsPagesAndRetainedRevisions() {
         CommandRun run = CommandRun.of("info", sample().toString());
         assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.out().contains("format version   2\n"), run::toString);
+        assertTrue(run.out().contains("format version   3\n"), run::toString);
         assertTrue(run.out().contains("page size        4,096 bytes\n"), run::toString);
         assertTrue(run.out().matches("(?s).*revision         5, committed 20\\d\\d-.*"), run::toString);
         // the root map, five shipments and the dropped one: garbage stays until gc

@@ -83,7 +83,7 @@ class JodbEndToEndTest {
         Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 3);
         Finished info = launcher("info", file.toString());
         assertEquals(0, info.exitCode(), info::toString);
-        assertTrue(info.out().contains("format version   2\n"), info::toString);
+        assertTrue(info.out().contains("format version   3\n"), info::toString);
         assertTrue(info.out().contains("objects          5\n"), info::toString);
         assertEquals("", info.err(), "nothing but the command's output, on any JDK");
         Finished missing = launcher("verify", dir.resolve("missing.jodb").toString());

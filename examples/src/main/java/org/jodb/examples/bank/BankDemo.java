@@ -8,9 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jodb.Connection;
 import org.jodb.Database;
-import org.jodb.DatabaseOptions;
 import org.jodb.Persistence;
 import org.jodb.btree.ObjectBTree;
 
@@ -27,9 +27,8 @@ public final class BankDemo {
                 + file.toAbsolutePath());
         // Four threads moving money between six accounts conflict often: most transfers touch an
         // account another thread is committing. transact() retries a conflicting transaction
-        // from the start; this demo allows more attempts than the default 10.
-        DatabaseOptions options = DatabaseOptions.defaults().withTransactAttempts(100);
-        try (Database db = Database.open(file, options)) {
+        // from the start, up to 10 attempts by default (DatabaseOptions.withTransactAttempts).
+        try (Database db = Database.open(file)) {
             boolean created = db.transactAndGet(conn -> {
                 if (conn.root().containsKey("accounts")) {
                     return false;
@@ -62,7 +61,8 @@ public final class BankDemo {
                         + (checking.holder() == accounts.get("ada-savings").holder()));
             }
 
-            int transfers = runConcurrentTransfers(db, 4, 250);
+            AtomicInteger attempts = new AtomicInteger();
+            int transfers = runConcurrentTransfers(db, 4, 250, attempts);
             db.transact(conn -> {
                 long total = 0;
                 for (Account account : accounts(conn).values()) {
@@ -72,6 +72,9 @@ public final class BankDemo {
                 }
                 System.out.println(transfers + " concurrent transfers committed; total " + total
                         + (total == 6_000 ? " (no money created or lost)" : " (WRONG: expected 6000)"));
+                int conflicts = attempts.get() - transfers;
+                System.out.printf("%d conflicts retried (%.2f per transfer)%n", conflicts,
+                        (double) conflicts / transfers);
             });
         }
     }
@@ -81,23 +84,26 @@ public final class BankDemo {
         return (Map<String, Account>) conn.root().get("accounts");
     }
 
-    private static int runConcurrentTransfers(Database db, int threads, int perThread) throws Exception {
+    private static int runConcurrentTransfers(Database db, int threads, int perThread, AtomicInteger attempts)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            return transferConcurrently(db, pool, threads, perThread);
+            return transferConcurrently(db, pool, threads, perThread, attempts);
         } finally {
             pool.shutdown();
         }
     }
 
-    private static int transferConcurrently(Database db, ExecutorService pool, int threads, int perThread)
-            throws Exception {
+    /** Every run of a transaction counts in {@code attempts}: those beyond one per transfer were conflicts. */
+    private static int transferConcurrently(Database db, ExecutorService pool, int threads, int perThread,
+            AtomicInteger attempts) throws Exception {
         List<Future<Integer>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             done.add(pool.submit(() -> {
                 int committed = 0;
                 for (int i = 0; i < perThread; i++) {
                     db.transact(conn -> {
+                        attempts.incrementAndGet();
                         List<Account> all = new ArrayList<>(accounts(conn).values());
                         ThreadLocalRandom random = ThreadLocalRandom.current();
                         Account from = all.get(random.nextInt(all.size()));

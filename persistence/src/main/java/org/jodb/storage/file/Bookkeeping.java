@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The page accounting of one revision, written by its commit (bbolt keeps its free list this way;
+ * The page accounting of one revision in format versions 1 and 2, written whole by its commit (bbolt keeps its free list this way;
  * here the pending groups go along, so the interval rule survives a restart): the free extents,
  * the pending groups (superseded but possibly still visible), and the roots and commit times of the
  * older revisions the retention window keeps readable (the times so that a time window,
@@ -16,43 +16,11 @@ import java.util.List;
  * (8), commit time in epoch milliseconds (8, only from format version 2 on; version 1 files
  * decode with time 0, unknown); free count (4), per extent start (8) and span (4); group count (4), per group created (8),
  * superseded (8), extent count (4), then its extents as above.
+ *
+ * <p>Only read now, when a file of those versions is opened: from version 3 on, the accounting is
+ * {@link DurableBookkeeping}'s, written in proportion to each commit's change.
  */
 record Bookkeeping(List<Head> retainedHeads, List<Extent> free, List<PageGroup> groups) {
-
-    /** Upper bound of the encoded body length. */
-    static int bodyLength(int heads, int freeExtents, List<PageGroup> groups) {
-        long length = 12L + 32L * heads + 12L * freeExtents;
-        for (PageGroup group : groups) {
-            length += 20 + 12L * group.extents.size();
-        }
-        return Math.toIntExact(length);
-    }
-
-    Page encode(int pageSize, long page, int span, long revision) {
-        Page extent = Page.create(pageSize, PageType.BOOKKEEPING, page, span, revision);
-        ByteBuffer body = extent.body();
-        int start = body.position();
-        body.putInt(retainedHeads.size());
-        for (Head head : retainedHeads) {
-            body.putLong(head.revision()).putLong(head.root() == null ? 0 : head.root().page())
-                    .putLong(head.root() == null ? 0 : head.root().created()).putLong(head.timestamp());
-        }
-        putExtents(body, free);
-        body.putInt(groups.size());
-        for (PageGroup group : groups) {
-            body.putLong(group.created).putLong(group.superseded);
-            putExtents(body, group.extents);
-        }
-        extent.count(body.position() - start);
-        return extent.seal();
-    }
-
-    private static void putExtents(ByteBuffer body, List<Extent> extents) {
-        body.putInt(extents.size());
-        for (Extent extent : extents) {
-            body.putLong(extent.start()).putInt(Math.toIntExact(extent.span()));
-        }
-    }
 
     /** Decodes an extent written by format version {@code formatVersion} (1 or 2). */
     static Bookkeeping decode(Page page, int formatVersion) {

@@ -67,7 +67,7 @@ final class ConcurrentWriter {
     /** The revision of the newest intact meta page now, or this one's if it cannot be read. */
     private long newestRevision(PageFile file) {
         try {
-            return MetaPage.readNewest(file, file.pageSize()).revision();
+            return MetaPage.readCandidates(file, file.pageSize()).get(0).meta().revision();
         } catch (RuntimeException unreadable) {
             return revision;
         }

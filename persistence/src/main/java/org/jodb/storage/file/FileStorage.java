@@ -32,18 +32,25 @@ import org.jodb.storage.internal.WriteBatch;
  * revision, with superseded pages reclaimed by the interval rule.
  *
  * <p><b>File.</b> Pages 0 and 1 are alternating {@link MetaPage}s; every other page belongs to the
- * object tree ({@link ObjectTree}), an overflow extent, the bookkeeping extent ({@link Bookkeeping})
- * or the type-catalog extent ({@link FileTypeCatalog}), or is free or pending. The layout of each,
- * the two locks and a glossary are in the package documentation, their one home.
+ * object tree ({@link ObjectTree}), an overflow extent, the bookkeeping ({@link DurableBookkeeping}:
+ * revision entries and the free map) or the type-catalog extent ({@link FileTypeCatalog}), or is
+ * free or pending. The layout of each, the locks and a glossary are in the package documentation,
+ * their one home.
  *
- * <p><b>Commit</b> (serialized by the commit lock): conflict check against the newest tree; then
- * the recipe of {@code writeRevision}, one method a step: free the released pages; build the new
- * leaves, the paths to the root and overflow extents; write catalog; write bookkeeping (all into
- * pages that no readable revision uses); write pages; force; write meta (into slot
- * {@code revision % 2}); force; truncate (when the page count went down); publish. A
- * crash at any point leaves the previous or the new revision (a power cut only with
- * {@link FileStorageOptions#sync} on: without the forces the disk may receive the pages in any
- * order). A page freed by commit R is reused only by commits after R, when R is durable.
+ * <p><b>Commit</b>: under the commit lock, conflict check against the newest written tree; then
+ * the recipe of {@code writeRevision}, one method a step: free the pages released by durable
+ * revisions; build the new leaves, the paths to the root and overflow extents; write catalog;
+ * write bookkeeping (all into pages that no readable revision uses); write pages; record the
+ * revision and queue it. Then, outside the lock, the {@link GroupCommit}: one committer writes
+ * the meta page of the newest queued revision (into the slot not holding the durable one) and
+ * forces once for all of them; each committer returns once its revision is durable. Readers see a
+ * revision once it is written (a new transaction then reads the newest state, which keeps conflicts
+ * rare), so a power cut may take a revision a reader saw, never one whose commit returned; a commit
+ * that shrinks the file waits under the lock and truncates. The open
+ * accepts the newest meta page only if the pages written since its base revision read back
+ * ({@link CommitCheck}), else it opens the previous one, so a crash at any point leaves the last
+ * durable revision or a newer one (a power cut only with {@link FileStorageOptions#sync} on). A page
+ * freed by commit R is reused only once R is durable.
  *
  * <p><b>Reclamation</b>: see {@link PendingPages}. Snapshots pin their revision; closing the last
  * pin frees exactly the pages only it held. {@link FileStorageOptions#keepRevisions} and
@@ -77,10 +84,16 @@ public final class FileStorage implements Storage {
     private final FileTypeCatalog types = new FileTypeCatalog();
     private final AtomicLong nextOid;
     private final ReentrantLock commitLock = new ReentrantLock();
+    private final GroupCommit durability;
 
     // guarded by commitLock
     private final FreePages free;
+    private final DurableBookkeeping book;
+    /** The meta page of the newest written revision, {@link #tip}, durable or not. */
     private MetaPage meta;
+    private Head tip;
+    /** Breaks the group rule on purpose, for the power-cut self-test: see {@link #reusePagesBeforeTheirSync}. */
+    private boolean reuseBeforeSync;
     private int durableTypes;
     /** Every oid garbage collection removed since the open; a commit may not refer to one. */
     private final OidMarks removed = new OidMarks();
@@ -91,7 +104,7 @@ public final class FileStorage implements Storage {
     /** Heads, pins, pending and released pages, the change log: the pin lock, taken second. */
     private final ReadableRevisions revisions;
 
-    private FileStorage(Path path, FileStorageOptions options, PageFile file, MetaPage meta) {
+    private FileStorage(Path path, FileStorageOptions options, PageFile file, MetaPage meta, int slot) {
         this.path = path;
         this.options = options;
         this.file = file;
@@ -101,6 +114,7 @@ public final class FileStorage implements Storage {
         this.tree = new ObjectTree(file, cache);
         this.nextOid = new AtomicLong(meta.nextOid());
         this.free = new FreePages(meta.pageCount());
+        this.book = new DurableBookkeeping(file, pageSize);
         this.revisions = new ReadableRevisions(new Head(meta.revision(), meta.tree(), meta.timestamp()), options);
         long fileSize = file.size();
         requireInFile(meta.catalog(), fileSize);
@@ -111,11 +125,15 @@ public final class FileStorage implements Storage {
             durableTypes = types.size();
         }
         if (meta.bookkeeping() != null) {
-            restore(meta.bookkeeping());
+            book.restore(meta, free, revisions, options.clock().millis());
         } else {
             revisions.startWindow(options.clock().millis());
+            book.start(free, revisions.current());
         }
         endAtTheFile(fileSize);
+        this.tip = revisions.current();
+        this.durability = new GroupCommit(file, options.sync(), this.meta.revision(), slot,
+                this::closeAfterFailure);
     }
 
     /** Refuses the file as truncated if it ends inside {@code ref}, an extent the open reads (null: none). */
@@ -242,7 +260,7 @@ public final class FileStorage implements Storage {
     private static MetaPage firstMeta(FileStorageOptions options) {
         int size = options.pageSize() == 0 ? FileStorageOptions.DEFAULT_PAGE_SIZE : options.pageSize();
         return new MetaPage(size, 0, null, null, null, FIRST_OID, 2, options.clock().millis(),
-                MetaPage.FORMAT_VERSION);
+                MetaPage.FORMAT_VERSION, CommitCheck.nothingSince(0));
     }
 
     /**
@@ -253,6 +271,7 @@ public final class FileStorage implements Storage {
         Path path = file.path();
         try {
             MetaPage meta;
+            int slot = 0;
             if (file.size() == 0) {
                 meta = firstMeta(options);
                 file.pageSize(meta.pageSize());
@@ -262,10 +281,11 @@ public final class FileStorage implements Storage {
                 file.force();
                 file.forceDirectory(); // the empty file may be new too: its entry must be durable
             } else {
-                meta = MetaPage.readNewest(file, options.pageSize());
-                file.pageSize(meta.pageSize());
+                MetaPage.Candidate whole = wholeRevision(file, MetaPage.readCandidates(file, options.pageSize()));
+                meta = whole.meta();
+                slot = whole.slot();
             }
-            FileStorage storage = new FileStorage(path, options, file, meta);
+            FileStorage storage = new FileStorage(path, options, file, meta, slot);
             if (options.compactOnOpen()) {
                 storage.compact();
             }
@@ -297,10 +317,9 @@ public final class FileStorage implements Storage {
             if (file.size() == 0) {
                 throw new NotAStorageFileException(path + " is empty: it holds no revision to read");
             }
-            MetaPage newest = MetaPage.readNewest(file, options.pageSize());
-            file.pageSize(newest.pageSize());
-            file.sharedWith(new ConcurrentWriter(newest.revision()));
-            return new FileStorage(path, options, file, newest);
+            MetaPage.Candidate newest = wholeRevision(file, MetaPage.readCandidates(file, options.pageSize()));
+            file.sharedWith(new ConcurrentWriter(newest.meta().revision()));
+            return new FileStorage(path, options, file, newest.meta(), newest.slot());
         } catch (RuntimeException | Error e) {
             file.close();
             throw e;
@@ -319,11 +338,27 @@ public final class FileStorage implements Storage {
         }
     }
 
-    private void restore(NodeRef ref) {
-        Bookkeeping book = Bookkeeping.decode(file.read(ref.page(), ref.span(), PageType.BOOKKEEPING,
-                ref.created()), meta.formatVersion());
-        book.free().forEach(free::free);
-        revisions.restore(book.retainedHeads(), book.groups(), options.clock().millis(), free::free);
+    /**
+     * The newest candidate whose pages written since its base revision read back whole
+     * ({@link CommitCheck}); the previous one if a power cut took some of them (it is whole: its
+     * pages are reused only after the newer one is durable).
+     *
+     * @throws DamagedFileException if no candidate is whole, naming why for each
+     */
+    private static MetaPage.Candidate wholeRevision(PageFile file, List<MetaPage.Candidate> candidates) {
+        List<String> problems = new ArrayList<>();
+        for (MetaPage.Candidate candidate : candidates) {
+            file.pageSize(candidate.meta().pageSize());
+            String problem = CommitCheck.problem(file, candidate.meta());
+            if (problem == null) {
+                return candidate;
+            }
+            problems.add(problem);
+        }
+        MetaPage newest = candidates.get(0).meta();
+        boolean cut = file.size() < newest.pageCount() * newest.pageSize();
+        throw new DamagedFileException(file.path() + (cut ? " is truncated" : " is damaged")
+                + ": no meta page names a whole revision: " + String.join("; ", problems));
     }
 
     /** The storage file. */
@@ -353,6 +388,11 @@ public final class FileStorage implements Storage {
         return nextOid.getAndIncrement();
     }
 
+    /**
+     * Writes the next revision under the commit lock, then returns once a group's sync has made it
+     * durable ({@link GroupCommit}): concurrent committers share one sync. A conflict with a revision
+     * still waiting for its sync is thrown once that revision is durable.
+     */
     @Override
     public long commit(Collection<RecordWrite> writes) {
         ensureOpen();
@@ -360,35 +400,59 @@ public final class FileStorage implements Storage {
         if (!batch.isEmpty()) {
             ensureWritable("commit");
         }
+        long revision;
+        RuntimeException refused = null;
         commitLock.lock();
         try {
             ensureOpen();
-            Head head = revisions.current();
-            for (RecordWrite write : batch) {
-                checkConflict(head, write);
-                checkNotRemoved(head, write);
+            Head head = tip;
+            revision = head.revision();
+            try {
+                for (RecordWrite write : batch) {
+                    checkConflict(head, write);
+                    checkNotRemoved(head, write);
+                }
+            } catch (RuntimeException e) {
+                refused = e;
             }
-            if (batch.isEmpty()) {
-                return head.revision();
+            if (refused == null && !batch.isEmpty()) {
+                long[] oids = new long[batch.size()];
+                for (int i = 0; i < oids.length; i++) {
+                    oids[i] = batch.get(i).oid();
+                }
+                revision = writeOrClose(head, work -> tree.update(head.root(), entries(batch, work), work), oids,
+                        false);
             }
-            long[] oids = new long[batch.size()];
-            for (int i = 0; i < oids.length; i++) {
-                oids[i] = batch.get(i).oid();
-            }
-            return write(head, work -> tree.update(head.root(), entries(batch, work), work), oids, false);
         } finally {
             commitLock.unlock();
         }
+        durability.awaitDurable(revision);
+        if (refused != null) {
+            throw refused;
+        }
+        return revision;
     }
 
     /**
-     * Commits the next revision: {@code treeChange} builds its tree into the batch and returns the
-     * new root; {@code oids} go to the change log. A {@code compacting} commit first cuts the free
-     * pages at the end of the file off the page count, rewrites the catalog (so it can move too),
-     * and once its meta page is durable truncates the file. Under the commit lock. A failure closes
-     * the storage: the free runs may already hand out pages of this commit, so only a reopen is safe.
+     * Commits the next revision and returns once it is durable, holding the commit lock throughout
+     * (garbage collection and compaction, which commit on what they just committed).
      */
     private long write(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids, boolean compacting) {
+        long revision = writeOrClose(head, treeChange, oids, compacting);
+        durability.awaitDurable(revision);
+        return revision;
+    }
+
+    /**
+     * Writes the next revision and queues it for its sync: {@code treeChange} builds its tree into the
+     * batch and returns the new root; {@code oids} go to the change log. A {@code compacting} commit
+     * first cuts the free pages at the end of the file off the page count, rewrites the catalog (so
+     * it can move too), and once its meta page is durable truncates the file. Under the commit lock.
+     * A failure closes the storage: the free runs may already hand out pages of this commit, so only
+     * a reopen is safe.
+     */
+    private long writeOrClose(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids,
+            boolean compacting) {
         try {
             return writeRevision(head, treeChange, oids, compacting);
         } catch (RuntimeException | Error e) {
@@ -398,8 +462,20 @@ public final class FileStorage implements Storage {
     }
 
     /**
-     * The commit recipe. Every step before {@link #writeMeta} only writes pages no readable
-     * revision uses, so a crash there leaves the previous revision; the meta page makes the new one.
+     * Under the commit lock: waits until the newest written revision is durable, so the published
+     * head is the newest and every released extent may be reused (what garbage collection,
+     * compaction, stats, verify and close start from). Nothing to wait for once closed.
+     */
+    private void awaitWritten() {
+        if (!revisions.isClosed()) {
+            durability.awaitDurable(tip.revision());
+        }
+    }
+
+    /**
+     * The commit recipe, up to queueing the written revision for its group's meta page and sync
+     * ({@link GroupCommit}). Every step only writes pages that no durable revision uses, so a crash
+     * leaves the previous durable revision until the meta page and the sync make the new one.
      */
     private long writeRevision(Head head, Function<CommitBatch, NodeRef> treeChange, long[] oids,
             boolean compacting) {
@@ -414,43 +490,66 @@ public final class FileStorage implements Storage {
         List<Extent> freedNow = new ArrayList<>();
         int typeCount = types.size();
         NodeRef catalog = writeCatalog(work, typeCount, compacting, freedNow);
-        if (meta.bookkeeping() != null) {
-            // Only a restart reads bookkeeping, and only the newest durable copy: no pin needs it.
-            freedNow.add(meta.bookkeeping().extent());
-        }
         List<PageGroup> superseded = group(work.superseded, revision);
         long committedAt = RetentionWindow.commitTime(options.clock().millis(), head.timestamp());
         Head next = new Head(revision, root, committedAt);
-        NodeRef bookkeeping = writeBookkeeping(work, next, committedAt, superseded, freedNow);
+        // Only a restart reads bookkeeping: written last, so every page of the commit is accounted for.
+        NodeRef bookkeeping = book.write(work, free, next, revisions.windowStartWith(next, committedAt), superseded,
+                freedNow, compacting);
         MetaPage nextMeta = new MetaPage(pageSize, revision, root, bookkeeping, catalog, nextOid.get(),
-                free.pageCount(), committedAt, MetaPage.FORMAT_VERSION);
+                free.pageCount(), committedAt, MetaPage.FORMAT_VERSION, null); // the check: when its group is synced
         boolean shrinking = nextMeta.pageCount() < pagesBefore;
-        writePages(work);
-        if (options.sync()) {
-            file.force();
-        }
-        writeMeta(nextMeta);
-        if (options.sync() || shrinking) {
-            // Before cutting the file, the meta page with the smaller page count must be durable:
-            // else a crash could leave a meta page naming pages the file no longer has.
-            file.force();
-        }
-        if (shrinking) {
-            file.truncate(nextMeta.pageCount());
-        }
+        long[][] written = writePages(work);
+        long[] dropped = dropped(work.superseded, freedNow);
         meta = nextMeta;
+        tip = next;
         durableTypes = typeCount;
         work.nodes.forEach(cache::put);
-        revisions.publish(next, committedAt, superseded, freedNow, oids);
+        revisions.record(next, committedAt, superseded, freedNow, oids);
+        revisions.reveal(next);
+        durability.add(new WrittenRevision(next, nextMeta, written[0], written[1], dropped, shrinking));
+        if (shrinking) {
+            // Before cutting the file, the meta page with the smaller page count must be durable:
+            // else a crash could leave a meta page naming pages the file no longer has.
+            durability.awaitDurable(revision);
+            file.truncate(nextMeta.pageCount());
+        }
         return revision;
     }
 
+    /** The first page of each extent the commit superseded or freed, for its {@link CommitCheck}. */
+    private static long[] dropped(List<NodeRef> superseded, List<Extent> freedNow) {
+        long[] pages = new long[superseded.size() + freedNow.size()];
+        int i = 0;
+        for (NodeRef ref : superseded) {
+            pages[i++] = ref.page();
+        }
+        for (Extent extent : freedNow) {
+            pages[i++] = extent.start();
+        }
+        return pages;
+    }
+
     /**
-     * Adds the extents freed by snapshot closes and by earlier commits since the last commit to the
-     * free runs: they were superseded by durable revisions.
+     * Adds the extents freed by snapshot closes and by earlier commits to the free runs, as far as
+     * the revisions that released them are durable (the others wait for their group's sync).
      */
     private void freeReleasedPages() {
-        revisions.takeReleased(free::free);
+        revisions.takeReleased(reuseBeforeSync ? Long.MAX_VALUE : durability.durable(), free::free);
+    }
+
+    /**
+     * Makes this storage reuse pages freed by revisions still waiting for their group's sync: a
+     * broken storage, which the power-cut self-test must catch (a cut then damages the durable
+     * revision the open falls back to). Never for real use.
+     */
+    void reusePagesBeforeTheirSync() {
+        commitLock.lock();
+        try {
+            reuseBeforeSync = true;
+        } finally {
+            commitLock.unlock();
+        }
     }
 
     /**
@@ -473,37 +572,20 @@ public final class FileStorage implements Storage {
     }
 
     /**
-     * Writes the page accounting of the revision {@code next} into {@code work}: the heads kept, the
-     * free runs (with every extent released so far and {@code freedNow}, all free once {@code next} is
-     * durable) and the pending groups with {@code superseded}. It is allocated last, so every page of
-     * the commit is accounted for.
+     * Writes the commit's pages in file order (no sync); returns the first page of each extent and
+     * its {@link CommitCheck#hash}.
      */
-    private NodeRef writeBookkeeping(CommitBatch work, Head next, long committedAt, List<PageGroup> superseded,
-            List<Extent> freedNow) {
-        ReadableRevisions.Held held = revisions.held(next, committedAt);
-        List<PageGroup> groups = new ArrayList<>(held.groups());
-        groups.addAll(superseded);
-        List<Extent> freeNow = new ArrayList<>(held.released());
-        freeNow.addAll(freedNow);
-        int length = Bookkeeping.bodyLength(held.kept().size(), free.runCount() + freeNow.size(), groups);
-        int span = Page.spanFor(pageSize, length);
-        long bookPage = work.allocate(span); // never adds a free run, so the length still bounds
-        freeNow.addAll(free.runs());
-        work.write(new Bookkeeping(held.kept(), freeNow, groups).encode(pageSize, bookPage, span, work.revision));
-        return new NodeRef(bookPage, span, work.revision);
-    }
-
-    /** Writes the commit's pages in file order. */
-    private void writePages(CommitBatch work) {
+    private long[][] writePages(CommitBatch work) {
         work.pages.sort(Comparator.comparingLong(Page::number));
-        for (Page page : work.pages) {
+        long[] numbers = new long[work.pages.size()];
+        long[] hashes = new long[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            Page page = work.pages.get(i);
             file.write(page);
+            numbers[i] = page.number();
+            hashes[i] = CommitCheck.hash(page);
         }
-    }
-
-    /** Writes {@code next} into its slot: once on the disk, the file opens at its revision. */
-    private void writeMeta(MetaPage next) {
-        file.write(next.encode());
+        return new long[][] {numbers, hashes};
     }
 
     /** The leaf entries of a commit, sorted by oid, with large bodies written as overflow extents. */
@@ -638,6 +720,7 @@ public final class FileStorage implements Storage {
             commitLock.lock();
             try {
                 ensureOpen();
+                awaitWritten();
                 return action.apply(revisions.current());
             } finally {
                 commitLock.unlock();
@@ -695,6 +778,7 @@ public final class FileStorage implements Storage {
         commitLock.lock();
         try {
             ensureOpen();
+            awaitWritten();
             long bytesBefore = file.size();
             long moved = 0;
             Head unpacked = revisions.current();
@@ -770,6 +854,7 @@ public final class FileStorage implements Storage {
     public FileStorageStats stats() {
         commitLock.lock();
         try {
+            awaitWritten();
             ReadableRevisions.Accounting held = revisions.accounting();
             TreeSpace walked = treeSpace();
             long freePages = free.freeCount() + held.releasedPages();
@@ -815,10 +900,21 @@ public final class FileStorage implements Storage {
         commitLock.lock();
         try {
             ensureOpen();
+            awaitWritten();
             ReadableRevisions.Held held = revisions.held();
             List<Extent> freeExtents = new ArrayList<>(free.runs());
             freeExtents.addAll(held.released());
-            return new Verifier(file, meta, held.groups(), freeExtents, progress).run();
+            return new Verifier(file, meta, held.groups(), freeExtents, book, progress).run();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /** The number of runs the free pages form now (for tests of the accounting). */
+    int freeRunCount() {
+        commitLock.lock();
+        try {
+            return free.runCount();
         } finally {
             commitLock.unlock();
         }
@@ -829,6 +925,11 @@ public final class FileStorage implements Storage {
     public void close() {
         commitLock.lock();
         try {
+            try {
+                awaitWritten(); // what committers wait for reaches the disk before the file closes
+            } catch (RuntimeException e) {
+                // the failed sync closed the storage already
+            }
             if (!revisions.close()) {
                 return;
             }

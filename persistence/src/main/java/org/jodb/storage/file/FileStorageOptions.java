@@ -21,8 +21,9 @@ import java.time.Duration;
  *                           cache); a decoded page takes a little more than the page size, and
  *                           unused leaves are evicted before branches
  * @param compactOnOpen      whether opening the file compacts it first ({@link FileStorage#compact()})
- * @param sync               whether a commit forces its pages to the disk before and after it
- *                           writes its meta page (on by default). On: a commit that returned
+ * @param sync               whether a commit forces its pages and its meta page to the disk, once,
+ *                           before it returns (on by default; concurrent commits share one force).
+ *                           On: a commit that returned
  *                           survives a power cut or an operating-system crash (on a disk that
  *                           honours flushes), and a crash at any moment leaves the previous or the
  *                           new revision. Off: nothing is forced, except when the file is created

@@ -15,15 +15,30 @@ import java.util.TreeMap;
  * on. Freeing merges adjacent runs and refuses a page that is already free, turning a bookkeeping
  * bug into an error instead of two owners of one page.
  *
+ * <p>Once {@link #track tracking} a {@link FreeMap}, every page handed out is cleared in it and
+ * every page taken back is set, so the durable free set follows the allocations of each commit.
+ *
  * <p>Not thread-safe: used under the storage's commit lock.
  */
 final class FreePages {
     private final TreeMap<Long, Long> runs = new TreeMap<>(); // start -> length
     private long freeCount;
     private long pageCount;
+    private FreeMap durable;
 
     FreePages(long pageCount) {
         this.pageCount = pageCount;
+    }
+
+    /** From now on, mirrors every allocation and free into {@code map}. */
+    void track(FreeMap map) {
+        this.durable = map;
+    }
+
+    private void taken(long start, int span) {
+        if (durable != null) {
+            durable.clear(start, start + span);
+        }
     }
 
     /** The first page of a fresh run of {@code span} pages. */
@@ -38,6 +53,7 @@ final class FreePages {
                     runs.put(start + span, length - span);
                 }
                 freeCount -= span;
+                taken(start, span);
                 return start;
             }
         }
@@ -63,6 +79,7 @@ final class FreePages {
                     runs.put(start + span, length - span);
                 }
                 freeCount -= span;
+                taken(start, span);
                 return start;
             }
         }
@@ -106,6 +123,9 @@ final class FreePages {
             runs.put(start, pages - start);
         }
         freeCount -= pageCount - pages;
+        if (durable != null) {
+            durable.clear(pages, pageCount);
+        }
         pageCount = pages;
     }
 
@@ -135,6 +155,9 @@ final class FreePages {
         }
         runs.put(start, end - start);
         freeCount += extent.span();
+        if (durable != null) {
+            durable.set(extent);
+        }
     }
 
     long freeCount() {

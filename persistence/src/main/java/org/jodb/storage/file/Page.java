@@ -98,6 +98,11 @@ final class Page {
         return this;
     }
 
+    /** The CRC32C in the header, as sealed (or as read). */
+    int storedChecksum() {
+        return buffer.getInt(CRC);
+    }
+
     boolean checksumHolds() {
         return buffer.getInt(CRC) == checksum();
     }

@@ -14,10 +14,18 @@ enum PageType {
     BRANCH(3),
     /** A record body too large for a leaf, in one contiguous extent. */
     OVERFLOW(4),
-    /** The free runs, pending groups and retained revision roots of one revision. */
+    /**
+     * The accounting a revision's commit adds: its root, the pages it superseded and the free-map
+     * index (format 3, {@link RevisionEntry}); in formats 1 and 2 the whole free list, pending
+     * groups and retained roots ({@link Bookkeeping}).
+     */
     BOOKKEEPING(5),
     /** The type catalog: every registered type descriptor, in id order. */
-    CATALOG(6);
+    CATALOG(6),
+    /** One chunk of the durable free bitmap ({@link FreeMap}). */
+    FREE_MAP(7),
+    /** Pointers to free-map chunks ({@link FreeMapIndex}). */
+    FREE_MAP_INDEX(8);
 
     final byte code;
 

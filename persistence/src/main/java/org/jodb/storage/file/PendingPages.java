@@ -59,6 +59,11 @@ final class PendingPages {
         }
     }
 
+    /** The open pins of {@code revision}. */
+    int pins(long revision) {
+        return pins.getOrDefault(revision, 0);
+    }
+
     boolean isPinned(long revision) {
         return pins.containsKey(revision);
     }

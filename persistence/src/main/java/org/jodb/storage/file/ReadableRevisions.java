@@ -1,6 +1,7 @@
 package org.jodb.storage.file;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,21 +20,34 @@ import org.jodb.storage.internal.ChangeLog;
  * object's monitor, briefly and never across I/O, so opening a snapshot never waits for a commit's
  * forces. A caller that also needs the commit lock takes the commit lock first.
  *
+ * <p><b>Recorded and revealed.</b> A commit {@link #record}s its revision as soon as its pages are
+ * written (so the next commit's bookkeeping accounts for it), then {@link #reveal}s it to readers;
+ * the extents it released are handed out only once its group's sync made it durable
+ * ({@link #takeReleased} takes only those released by durable revisions). The newest revealed
+ * revision is pinned by this object itself for as long as it is the newest: a reader may pin it
+ * between the record and the reveal of the next, so what that one supersedes must be held for it.
+ *
  * <p>Thread-safe. {@link #current()} and {@link #isClosed()} read volatile fields without the lock.
  */
 final class ReadableRevisions {
     private final PendingPages pending = new PendingPages();
     private final RetentionWindow window;
-    private final List<Extent> released = new ArrayList<>();
+    /** Extents released, in order, each with the revision that must be durable before its reuse. */
+    private final ArrayDeque<Released> released = new ArrayDeque<>();
     private long releasedPages;
     private final Map<Long, Head> heads = new HashMap<>();
     private final ChangeLog changeLog;
 
+    /** The newest recorded revision (written, maybe not yet durable). */
+    private long recorded;
     private volatile Head current;
     private volatile boolean closed;
 
     /** What a commit records in its bookkeeping, copied under the lock. */
     record Held(List<Head> kept, List<Extent> released, List<PageGroup> groups) {
+    }
+
+    private record Released(Extent extent, long durableFrom) {
     }
 
     /** The newest revision and the page figures held here, at one instant. */
@@ -44,7 +58,9 @@ final class ReadableRevisions {
         this.window = new RetentionWindow(options.keepRevisions(), options.keepHistory());
         this.changeLog = new ChangeLog(options.changeLogRevisions());
         this.current = newest;
+        this.recorded = newest.revision();
         heads.put(newest.revision(), newest);
+        pending.pin(newest.revision()); // the newest revealed revision's own pin, see the class doc
     }
 
     /** A new file, or one without bookkeeping: only the newest head, judged at {@code now}. */
@@ -124,6 +140,10 @@ final class ReadableRevisions {
         if (closed) {
             return;
         }
+        dropPin(revision);
+    }
+
+    private void dropPin(long revision) {
         pending.unpin(revision, this::release);
         if (!pending.isPinned(revision) && revision < window.start()) {
             heads.remove(revision);
@@ -131,37 +151,45 @@ final class ReadableRevisions {
     }
 
     /**
-     * Hands the extents released since the last commit to {@code free} and forgets them: they were
-     * superseded by durable revisions, so the commit that takes them may write them.
+     * Hands the extents released by revisions up to {@code durable} to {@code free} and forgets them:
+     * they were superseded by durable revisions, so the commit that takes them may write them. Those
+     * a later, not yet durable revision released wait.
      */
-    synchronized void takeReleased(Consumer<Extent> free) {
-        released.forEach(free);
-        released.clear();
-        releasedPages = 0;
-    }
-
-    /**
-     * What the bookkeeping of a commit publishing {@code next} at {@code committedAt} records: the
-     * heads the window will keep, the released extents and the pending groups, all copies.
-     */
-    synchronized Held held(Head next, long committedAt) {
-        long windowStart = window.startWith(next, committedAt);
-        List<Head> kept = new ArrayList<>();
-        for (Head head : heads.values()) {
-            if (head.revision() >= windowStart) {
-                kept.add(head);
-            }
+    synchronized void takeReleased(long durable, Consumer<Extent> free) {
+        while (!released.isEmpty() && released.peekFirst().durableFrom() <= durable) {
+            Extent extent = released.pollFirst().extent();
+            releasedPages -= extent.span();
+            free.accept(extent);
         }
-        return new Held(kept, new ArrayList<>(released), pending.snapshot());
+    }
+
+    private List<Extent> releasedExtents() {
+        List<Extent> extents = new ArrayList<>(released.size());
+        released.forEach(entry -> extents.add(entry.extent()));
+        return extents;
     }
 
     /**
-     * Publishes the durable revision {@code next}: moves the window, applies the interval rule to
-     * the groups it superseded, releases {@code freedNow}, logs {@code oids}, and last makes it the
-     * newest head.
+     * Where the retention window starts once {@code next}, committed at {@code committedAt}, is
+     * published: what the bookkeeping of its commit keeps.
      */
-    synchronized void publish(Head next, long committedAt, List<PageGroup> superseded, List<Extent> freedNow,
+    synchronized long windowStartWith(Head next, long committedAt) {
+        return window.startWith(next, committedAt);
+    }
+
+    /** Where the retention window starts now. */
+    synchronized long windowStart() {
+        return window.start();
+    }
+
+    /**
+     * Records the written revision {@code next}: moves the window, applies the interval rule to the
+     * groups it superseded, releases {@code freedNow} (for reuse once {@code next} is durable), logs
+     * {@code oids}. Readers see it only once {@link #reveal}ed.
+     */
+    synchronized void record(Head next, long committedAt, List<PageGroup> superseded, List<Extent> freedNow,
             long[] oids) {
+        recorded = next.revision();
         heads.put(next.revision(), next);
         window.advance(next, committedAt, leaving -> {
             if (!pending.isPinned(leaving)) {
@@ -171,11 +199,21 @@ final class ReadableRevisions {
         pending.committed(superseded, window.start(), this::release);
         freedNow.forEach(this::release);
         changeLog.add(next.revision(), oids);
-        current = next; // publish last: a snapshot opened at it finds everything in place
     }
 
+    /** Makes the recorded revision {@code next} the newest head readers open, moving this object's pin to it. */
+    synchronized void reveal(Head next) {
+        Head previous = current;
+        if (next.revision() > previous.revision()) {
+            pending.pin(next.revision());
+            current = next;
+            dropPin(previous.revision());
+        }
+    }
+
+    /** Released now: reusable once the newest recorded revision is durable (it superseded the extent). */
     private void release(Extent extent) {
-        released.add(extent);
+        released.addLast(new Released(extent, recorded));
         releasedPages += extent.span();
     }
 
@@ -205,13 +243,15 @@ final class ReadableRevisions {
     /** The figures of this object that {@code FileStorage.stats()} reports, taken in one step. */
     synchronized Accounting accounting() {
         ensureOpen();
-        return new Accounting(current.revision(), releasedPages, pending.pendingPages(), pending.pinnedRevisions(),
-                pending.openPins());
+        // Without the newest revision's own pin.
+        int pinnedRevisions = pending.pinnedRevisions() - (pending.pins(current.revision()) == 1 ? 1 : 0);
+        return new Accounting(current.revision(), releasedPages, pending.pendingPages(), pinnedRevisions,
+                pending.openPins() - 1);
     }
 
     /** The readable heads, released extents and pending groups now, copied in one step. */
     synchronized Held held() {
-        return new Held(new ArrayList<>(heads.values()), new ArrayList<>(released), pending.snapshot());
+        return new Held(new ArrayList<>(heads.values()), releasedExtents(), pending.snapshot());
     }
 
     /** Marks the storage closed; false if it already was. */

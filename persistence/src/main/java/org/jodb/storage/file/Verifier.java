@@ -21,6 +21,7 @@ final class Verifier {
     private final MetaPage meta;
     private final List<PageGroup> groups;
     private final List<Extent> free;
+    private final DurableBookkeeping book;
     private final BitSet owned = new BitSet();
     private final List<String> problems = new ArrayList<>();
     private final List<DamagedPage> damaged = new ArrayList<>();
@@ -28,12 +29,14 @@ final class Verifier {
     private long records;
     private long pagesRead;
 
-    Verifier(PageFile file, MetaPage meta, List<PageGroup> groups, List<Extent> free, ProgressListener progress) {
+    Verifier(PageFile file, MetaPage meta, List<PageGroup> groups, List<Extent> free, DurableBookkeeping book,
+            ProgressListener progress) {
         this.progress = progress;
         this.file = file;
         this.meta = meta;
         this.groups = groups;
         this.free = free;
+        this.book = book;
     }
 
     VerifyResult run() {
@@ -42,8 +45,11 @@ final class Verifier {
         if (meta.tree() != null) {
             live += walk(meta.tree(), 1, Long.MAX_VALUE);
         }
-        live += check(meta.bookkeeping(), PageType.BOOKKEEPING);
+        for (var page : book.pages().entrySet()) {
+            live += check(page.getKey(), page.getValue());
+        }
         live += check(meta.catalog(), PageType.CATALOG);
+        BitSet liveOrRetained = (BitSet) owned.clone();
         long pendingPages = 0;
         for (PageGroup group : groups) {
             for (Extent extent : group.extents) {
@@ -57,7 +63,14 @@ final class Verifier {
         for (Extent extent : free) {
             freePages += extent.span();
             claim(extent, "free");
+            checkDurablyFree(extent);
         }
+        book.map().forEachRun(run -> {
+            int clash = liveOrRetained.nextSetBit(Math.toIntExact(run.start()));
+            if (clash >= 0 && clash < run.end()) {
+                problem("page " + clash + " is live but free in the durable free map (a reopen would hand it out)");
+            }
+        });
         progress.progress("verifying pages", meta.pageCount(), meta.pageCount()); // free pages are only counted
         int firstLost = owned.nextClearBit(0);
         if (firstLost < meta.pageCount()) {
@@ -105,6 +118,16 @@ final class Verifier {
             problem("page " + ref.page() + " is reached as a tree page but has type code " + page.typeCode());
         }
         return pages;
+    }
+
+    /** A free page missing from the durable free map would be lost by a reopen. */
+    private void checkDurablyFree(Extent extent) {
+        for (long page = extent.start(); page < extent.end(); page++) {
+            if (!book.map().isFree(page)) {
+                problem("page " + page + " is free but not in the durable free map (a reopen would lose it)");
+                return;
+            }
+        }
     }
 
     private long check(NodeRef ref, PageType type) {

@@ -26,7 +26,7 @@
  * {@link org.jodb.storage.file.StorageDirectory} and {@link org.jodb.storage.file.PageChannel},
  * the seams the power-cut tests replace.
  *
- * <h2>The file format (version 2, {@code MetaPage.FORMAT_VERSION})</h2>
+ * <h2>The file format (version 3, {@code MetaPage.FORMAT_VERSION})</h2>
  *
  * <p>The file is an array of pages of one size (a power of two from 1 KiB to 64 KiB, 4 KiB by
  * default). An <em>extent</em> is a run of contiguous pages written as one unit with one header.
@@ -41,11 +41,14 @@
  *     zero (3), span in pages (4), count (4, meaning by type), the page's own number (8), the
  *     revision that created it (8): 32 bytes</td><td>{@link org.jodb.storage.file.Page}</td></tr>
  * <tr><td>meta page (the file header): pages 0 and 1</td><td>the root of one committed revision,
- *     in slot {@code revision % 2}; the newest intact one is opened</td><td>header (number = slot,
+ *     in the slot that does not hold the newest durable one; the newest intact one whose commit
+ *     check passes is opened, else the other</td><td>header (number = slot,
  *     created = revision), magic {@code "JODB"} (4, at file offset 32), format version (4), page
  *     size (4), zero (4), revision (8), tree root, bookkeeping extent and catalog extent (each page,
  *     span, created: 8 + 8 + 8), next oid (8), page count (8: the high-water mark), commit time in
- *     epoch ms (8)</td><td>{@link org.jodb.storage.file.MetaPage}</td></tr>
+ *     epoch ms (8); from version 3 the commit check: base revision (8), count (8) and digest (8)
+ *     of the extents written since the base that the revision uses</td>
+ *     <td>{@link org.jodb.storage.file.MetaPage}, {@link org.jodb.storage.file.CommitCheck}</td></tr>
  * <tr><td>branch page</td><td>an inner node of the object tree</td><td>header (count = children),
  *     then per child: smallest oid of its subtree (8), page (8), created revision (8)</td>
  *     <td>{@link org.jodb.storage.file.BranchNode}</td></tr>
@@ -64,12 +67,27 @@
  *     length; span = pages for header and body), then the record body</td>
  *     <td>{@link org.jodb.storage.file.Page} and {@link org.jodb.storage.file.RecordLayout}; written
  *     by {@code FileStorage}, read by {@link org.jodb.storage.file.ObjectTree}</td></tr>
- * <tr><td>bookkeeping extent</td><td>the page accounting of one revision, rewritten by every
- *     commit, decoded only when the file is opened</td><td>header (count = body length); retained
- *     heads: count (4), per head revision (8), root page (8, 0 = empty tree), root's created
- *     revision (8), commit time (8; absent in format 1); free runs: count (4), per run start (8),
- *     span (4); pending groups: count (4), per group created (8), superseded (8), then its extents
- *     as the free runs</td><td>{@link org.jodb.storage.file.Bookkeeping}</td></tr>
+ * <tr><td>revision entry (the meta page's bookkeeping extent)</td><td>what one commit adds to the
+ *     accounting a reopen needs: its head, the groups it superseded that the retention window
+ *     keeps, the free-map index pages; entries of retained revisions chain newest first</td>
+ *     <td>header (count = body length, created = the revision); window start (8); previous entry
+ *     page (8, 0 = none), span (4), created (8); heads: count (4), per head revision (8), root page
+ *     (8, 0 = empty tree), root's created revision (8), commit time (8); groups: count (4), per
+ *     group created (8), superseded (8), extent count (4), per extent start (8) and span (4);
+ *     free-map index pages: count (4), per page (8, 0 = none) and created (8)</td>
+ *     <td>{@link org.jodb.storage.file.RevisionEntry}, written by
+ *     {@link org.jodb.storage.file.DurableBookkeeping}</td></tr>
+ * <tr><td>free-map index page</td><td>pointers to free-map chunks, {@code (pageSize - 32) / 16}
+ *     per page</td><td>header (count = pointers); per chunk page (8, 0 = every bit clear) and
+ *     created (8)</td><td>{@link org.jodb.storage.file.FreeMapIndex}</td></tr>
+ * <tr><td>free-map chunk</td><td>one bit per page, set if the page is free once this revision is
+ *     reopened; a commit rewrites only the chunks it changed</td><td>header (count = the chunk's
+ *     index); {@code (pageSize - 32) * 8} bits as big-endian longs, bit {@code i % 64} of long
+ *     {@code i / 64} for page {@code index * (pageSize - 32) * 8 + i}</td>
+ *     <td>{@link org.jodb.storage.file.FreeMap}</td></tr>
+ * <tr><td>bookkeeping extent (versions 1 and 2, read only)</td><td>the whole page accounting,
+ *     rewritten by every commit</td><td>header (count = body length); retained heads, free runs,
+ *     pending groups</td><td>{@link org.jodb.storage.file.Bookkeeping}</td></tr>
  * <tr><td>catalog extent</td><td>every registered type descriptor (class names, layouts); the id
  *     is the position, from 1; rewritten whole when types were added</td><td>header (count =
  *     descriptors), then per descriptor its UTF-8 length (4) and bytes</td>
@@ -79,11 +97,23 @@
  *
  * <p>Every read checks the checksum, page number, type, span and, against the pointer, the created
  * revision ({@code PageFile.read}), so a torn, misdirected, stale or reused page is a
- * {@link org.jodb.storage.file.CorruptPageException}, never data. A commit writes all its pages at
- * pages no readable revision uses, forces them, then writes its meta page and forces again (both
- * forces only with {@link org.jodb.storage.file.FileStorageOptions#sync}), so the newest intact meta
- * page names a complete revision. How the two meta slots are judged, format versions, and creation
- * under a temporary name: {@link org.jodb.storage.file.MetaPage} and
+ * {@link org.jodb.storage.file.CorruptPageException}, never data.
+ *
+ * <p><b>One sync per commit, shared.</b> A commit writes all its pages at pages no durable revision
+ * uses, under the commit lock, and queues its revision. A leader ({@link org.jodb.storage.file.GroupCommit})
+ * writes the meta page of the newest queued revision into the slot not holding the newest durable
+ * one and syncs once (only with {@link org.jodb.storage.file.FileStorageOptions#sync}) for every
+ * revision queued; each committer returns once its revision is durable. Readers see a revision as
+ * soon as it is written (so a transaction begun during a sync reads the newest state and rarely
+ * conflicts); a power cut may take such a revision, never one whose commit returned. So the meta page may reach the disk without some of its pages: the open accepts it only
+ * if the pages written since its base revision read back with the count and digest it names
+ * ({@link org.jodb.storage.file.CommitCheck}), else it opens the other slot. That one is whole because
+ * a page superseded or freed by a revision is reused only once that revision is durable (released
+ * extents carry the revision whose sync must come first), and the newest revision a reader can pin
+ * is held for it while the next is being recorded. The price: damage to a page the newest commit
+ * wrote looks like a power cut, and the open falls back to the revision before it. How the two meta
+ * slots are judged, format versions, and creation under a temporary name:
+ * {@link org.jodb.storage.file.MetaPage} and
  * {@link org.jodb.storage.file.FileStorage#open(java.nio.file.Path, org.jodb.storage.file.FileStorageOptions)}.
  *
  * <h2>Space</h2>
@@ -97,7 +127,7 @@
  * it. {@link org.jodb.storage.file.FileStorageStats#treeFill()} and
  * {@link org.jodb.storage.file.FileStorageStats#reclaimableBytes()} tell when compacting is worth it.
  *
- * <h2>The two locks of {@code FileStorage}</h2>
+ * <h2>The locks of {@code FileStorage}</h2>
  *
  * <table class="striped">
  * <caption>Locks, in the order they are taken</caption>
@@ -105,15 +135,19 @@
  * <tbody>
  * <tr><td>{@code commitLock} (a {@code ReentrantLock}), taken first</td><td>the free runs
  *     ({@code FreePages}), the durable meta page, how many catalog types are durable, the oids
- *     garbage collection removed; so at most one revision is being written</td><td>commits,
- *     garbage collection's sweep, compaction, {@code stats()}, {@code verify()}, {@code close()};
- *     held across the disk writes and forces</td></tr>
+ *     garbage collection removed, the newest written revision; so at most one revision is being
+ *     written</td><td>commits (not while they wait for their sync), garbage collection's sweep,
+ *     compaction, {@code stats()}, {@code verify()}, {@code close()} (these wait for every written
+ *     revision to be durable first); held across page writes</td></tr>
+ * <tr><td>the group's monitor ({@link org.jodb.storage.file.GroupCommit}), briefly</td><td>the queue of
+ *     written revisions, the newest durable revision, the leader flag</td><td>committers queueing and
+ *     waiting; never across I/O: the leader writes the meta page and syncs outside it</td></tr>
  * <tr><td>the pin lock: the monitor of {@link org.jodb.storage.file.ReadableRevisions}, which owns
  *     everything it guards; taken second and briefly</td><td>pins and held groups
  *     ({@code PendingPages}), the {@code RetentionWindow}, the readable heads by revision, the
  *     extents released since the last commit, the {@code ChangeLog}, and the publication of the
  *     newest head and of {@code closed}</td><td>opening and closing snapshots, three short sections of
- *     every commit (take the released extents, copy the pending groups for the bookkeeping,
+ *     every commit (take the released extents, find where the retention window will start,
  *     publish), {@code changesSince}, {@code retainedRevisions}; never across I/O, so opening a
  *     snapshot never waits for a commit's forces</td></tr>
  * </tbody>
@@ -152,17 +186,24 @@
  * <dt>interval rule</dt><dd>a group {@code [c, R)} is held while some pin {@code r} has
  *     {@code c <= r < R} or while {@code R} is after the retention window's start, and is free
  *     otherwise; unlike LMDB's rule, a long-lived reader holds only what its revision sees.</dd>
- * <dt>pending</dt><dd>superseded pages the interval rule still holds ({@code PendingPages}), recorded
- *     in the bookkeeping.</dd>
+ * <dt>pending</dt><dd>superseded pages the interval rule still holds ({@code PendingPages}); those
+ *     the retention window holds are recorded in the revision entries, those only a pin holds are
+ *     free in the durable free map (pins do not survive a restart).</dd>
  * <dt>released</dt><dd>extents that became free since the last commit (a snapshot close, the rule
- *     at a commit, the previous catalog and bookkeeping extents); the next commit adds them to the
- *     free runs, so a page freed by commit {@code R} is reused only by commits after {@code R}.</dd>
+ *     at a commit, the previous catalog and bookkeeping extents); a commit adds to the free runs
+ *     those released by durable revisions, so a page freed by commit {@code R} is reused only by
+ *     commits after {@code R}, once {@code R} is durable.</dd>
  * <dt>free</dt><dd>pages any commit may write: runs below the page count ({@code FreePages}),
  *     lowest run that fits first.</dd>
+ * <dt>durable free map</dt><dd>the pages free once the revision being written is reopened: a bitmap
+ *     ({@code FreeMap}) that follows every allocation and free, of which a commit writes only the
+ *     chunks it changed ({@code DurableBookkeeping}).</dd>
  * <dt>inline / overflow</dt><dd>a record body stored in its leaf entry, or in an extent of its
  *     own that the entry points to.</dd>
- * <dt>sync</dt><dd>forcing the file's data to the disk before and after the meta page;
+ * <dt>sync</dt><dd>forcing the file's data to the disk once after a group's pages and meta page;
  *     what a power cut can and cannot take is in {@link org.jodb.storage.file.FileStorageOptions}.</dd>
+ * <dt>durable, base</dt><dd>a revision is durable once a synced meta page names it or a later one;
+ *     a meta page's base is the newest durable revision when it was written, the open's fallback.</dd>
  * </dl>
  */
 package org.jodb.storage.file;

@@ -14,6 +14,8 @@ final class CampaignFigures {
     private final List<String> failures = new ArrayList<>();
     private final List<String> staleFailures = new ArrayList<>();
     int operations;
+    /** Syncs of the file in the log: with one per commit, fewer than the revisions means groups formed. */
+    int forces;
     long lastRevision;
     int cutPoints;
     int images;
@@ -69,11 +71,11 @@ final class CampaignFigures {
 
     /** One line for the build log. */
     String summary() {
-        return String.format("[power-cut] %-22s %5d ops up to revision %3d, %5d cut points, %6d images"
+        return String.format("[power-cut] %-22s %5d ops (%3d forces) up to revision %3d, %5d cut points, %6d images"
                 + " (%5d torn): %6d at the acknowledged revision, %5d at the one in flight, %d with no file"
                 + " yet (cut before its creation completed; the next open created it), %d failed"
                 + " (%d of them unopenable, %d an exact but older revision)",
-                name, operations, lastRevision, cutPoints, images, torn, atAcknowledged, inFlight,
+                name, operations, forces, lastRevision, cutPoints, images, torn, atAcknowledged, inFlight,
                 noFileYet, failed, unopenable, failedStale);
     }
 }

@@ -10,8 +10,10 @@ enum DiskFault {
     /** Syncs do nothing: no write is ever known to be durable. */
     IGNORE_FORCE,
     /**
-     * Each meta page is written before the data pages of its commit (logged right after the sync
-     * that ended the previous commit), as a storage that forgot its order would.
+     * Each meta page is logged before the sync that ended the previous commit, so it is synced before
+     * the data pages of its commit, as a storage that forgot its order would. (A meta page merely
+     * written before its data, with one sync after both, is the correct protocol: the open checks
+     * the pages, see {@code CommitCheck}.)
      */
     META_BEFORE_DATA,
     /** Directory syncs do nothing: a new file's name is never known to be durable. */

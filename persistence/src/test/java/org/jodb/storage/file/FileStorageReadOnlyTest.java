@@ -140,16 +140,18 @@ class FileStorageReadOnlyTest {
         Path file = dir.resolve("live.jodb");
         startWriter(file);
         long root;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            PageFile pages = PageFile.overChannel(file, new FileChannelPages(file, channel));
-            MetaPage meta = MetaPage.readNewest(pages, 0);
-            root = meta.tree().page();
-            long middle = root * meta.pageSize() + meta.pageSize() / 2;
-            ByteBuffer one = ByteBuffer.allocate(1);
-            channel.read(one, middle);
-            channel.write(ByteBuffer.wrap(new byte[] {(byte) (one.get(0) ^ 0x10)}), middle);
-        }
+        // Opened first: a page of the newest revision damaged before the open would only make the
+        // open fall back to the previous revision (CommitCheck), as after a power cut.
         try (FileStorage reader = FileStorage.openReadOnly(file, FileStorageOptions.defaults())) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                PageFile pages = PageFile.overChannel(file, new FileChannelPages(file, channel));
+                MetaPage meta = MetaPage.readCandidates(pages, 0).get(0).meta();
+                root = meta.tree().page();
+                long middle = root * meta.pageSize() + meta.pageSize() / 2;
+                ByteBuffer one = ByteBuffer.allocate(1);
+                channel.read(one, middle);
+                channel.write(ByteBuffer.wrap(new byte[] {(byte) (one.get(0) ^ 0x10)}), middle);
+            }
             VerifyFailedException verify = assertThrows(VerifyFailedException.class, reader::verify);
             assertEquals(root, verify.damagedPages().get(0).page(), verify::getMessage);
             assertThrows(CorruptPageException.class, () -> {

@@ -72,7 +72,7 @@ class FormatVersion1Test {
     }
 
     @Test
-    void theFirstCommitOnAVersion1FileWritesVersion2AndKeepsTheOldRevisionsReadable() throws IOException {
+    void theFirstCommitOnAVersion1FileWritesTheCurrentVersionAndKeepsTheOldRevisionsReadable() throws IOException {
         Path file = versionOneFile();
         try (FileStorage storage = FileStorage.open(file, KEEP3)) {
             int type = storage.typeId("v1-record");
@@ -82,7 +82,7 @@ class FormatVersion1Test {
             }
             assertEquals(6, storage.commit(writes));
         }
-        assertEquals(2, formatVersionOfSlot(file, 6 % 2));
+        assertEquals(MetaPage.FORMAT_VERSION, formatVersionOfSlot(file, 6 % 2));
         assertEquals(1, formatVersionOfSlot(file, 5 % 2), "the fallback slot keeps its version 1 page");
         try (FileStorage storage = FileStorage.open(file, KEEP3)) {
             storage.verify();

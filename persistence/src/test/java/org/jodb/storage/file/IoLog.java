@@ -12,12 +12,21 @@ import java.util.List;
  *                         has the name only once {@link IoKind#PUBLISH}ed)
  * @param ops              the operations in issue order
  * @param acknowledgements the acknowledged revisions, in order of {@link Acknowledgement#issuedOps}
+ * @param metaWrites       the revision of each meta page written, once that write was issued (in
+ *                         the same form: the operations issued with it, its revision)
  */
-record IoLog(MemoryFile initial, List<IoOp> ops, List<Acknowledgement> acknowledgements) {
+record IoLog(MemoryFile initial, List<IoOp> ops, List<Acknowledgement> acknowledgements,
+        List<Acknowledgement> metaWrites) {
     IoLog {
         initial = initial == null ? null : initial.copy();
         ops = List.copyOf(ops);
         acknowledgements = List.copyOf(acknowledgements);
+        metaWrites = List.copyOf(metaWrites);
+    }
+
+    /** A log without meta-page writes noted (the image builder's own tests). */
+    IoLog(MemoryFile initial, List<IoOp> ops, List<Acknowledgement> acknowledgements) {
+        this(initial, ops, acknowledgements, List.of());
     }
 
     /**
@@ -39,9 +48,21 @@ record IoLog(MemoryFile initial, List<IoOp> ops, List<Acknowledgement> acknowled
     /**
      * The newest revision a power cut after {@code issued} operations may leave: what the operation
      * in flight then acknowledged (a compaction may commit several revisions; a batched collection
-     * acknowledges each of its revisions at once, when it returns), or the last one.
+     * acknowledges each of its revisions at once, when it returns), or the last one; and with
+     * concurrent committers, whose revisions a group makes durable together but who acknowledge
+     * them one by one, the newest revision whose meta page was written by then.
      */
     long newestPossibleAt(int issued) {
+        long written = -1;
+        for (Acknowledgement meta : metaWrites) {
+            if (meta.issuedOps() <= issued) {
+                written = Math.max(written, meta.revision());
+            }
+        }
+        return Math.max(written, newestInFlightAt(issued));
+    }
+
+    private long newestInFlightAt(int issued) {
         long last = -1;
         int inFlightAckedAt = -1;
         for (Acknowledgement ack : acknowledgements) {

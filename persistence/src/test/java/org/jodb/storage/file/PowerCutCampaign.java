@@ -47,6 +47,7 @@ final class PowerCutCampaign {
         IoLog log = disk.log();
         CampaignFigures figures = new CampaignFigures(label);
         figures.operations = log.ops().size();
+        figures.forces = (int) log.ops().stream().filter(op -> op.kind() == IoKind.FORCE).count();
         figures.createsFile = log.initial() == null;
         figures.lastRevision = expected.newestRevision();
         ImageChecker checker = new ImageChecker(name, options, expected);

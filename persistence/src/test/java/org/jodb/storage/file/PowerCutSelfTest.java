@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The power-cut checker can fail: the same campaign over a broken storage (syncs that do nothing,
- * meta pages written before their data, the storage's own {@code sync(false)}, or directory syncs
- * that do nothing) finds an image that loses an acknowledged commit or does not open.
+ * also under group commit; a meta page synced before its data; the storage's own {@code sync(false)};
+ * directory syncs that do nothing; a group commit that reuses pages its group freed before the
+ * group's sync) finds an image that loses an acknowledged commit or does not open.
  */
 class PowerCutSelfTest {
     private static void assertFindsLoss(PowerCutCampaign campaign, String label) {
@@ -20,6 +21,18 @@ class PowerCutSelfTest {
     void aDiskThatIgnoresForcesLosesCommits() {
         assertFindsLoss(new PowerCutCampaign(new SmallRecordsWorkload(), DiskFault.IGNORE_FORCE, 1, 3),
                 "self-test: forces ignored");
+    }
+
+    @Test
+    void groupCommitsOnADiskThatIgnoresForcesLoseCommits() {
+        assertFindsLoss(new PowerCutCampaign(new GroupCommitWorkload(), DiskFault.IGNORE_FORCE, 1, 3),
+                "self-test: forces ignored, group commit");
+    }
+
+    @Test
+    void pagesAGroupFreedReusedBeforeItsSyncAreCaught() {
+        assertFindsLoss(new PowerCutCampaign(new GroupCommitWorkload(true), DiskFault.NONE, 1, 3),
+                "self-test: a group's freed pages reused before its sync");
     }
 
     @Test

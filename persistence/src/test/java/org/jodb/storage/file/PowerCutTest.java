@@ -3,6 +3,7 @@ package org.jodb.storage.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,10 @@ class PowerCutTest {
     private static final int SEEDS = Integer.getInteger("jodb.powercut.seeds", 1);
 
     private static void campaign(PowerCutWorkload workload) {
+        campaign(workload, figures -> { });
+    }
+
+    private static void campaign(PowerCutWorkload workload, Consumer<CampaignFigures> also) {
         for (int seed = 1; seed <= SEEDS; seed++) {
             CampaignFigures figures = new PowerCutCampaign(workload, DiskFault.NONE, seed, RANDOM)
                     .run(workload.name() + (SEEDS > 1 ? " seed " + seed : ""));
@@ -31,6 +36,7 @@ class PowerCutTest {
             assertTrue(!figures.createsFile || figures.noFileYet > 0,
                     () -> "a campaign that creates its file must cut before the file has its name: "
                             + figures.summary());
+            also.accept(figures);
         }
     }
 
@@ -67,6 +73,21 @@ class PowerCutTest {
     @Test
     void upgradeOfAFormatVersion1File() {
         campaign(new FormatUpgradeWorkload());
+    }
+
+    /**
+     * Concurrent committers: their commits share syncs (fewer forces than revisions), and every image
+     * holds a whole revision from the acknowledged one to the newest whose meta page was written.
+     */
+    @Test
+    void groupCommitsOfConcurrentCommitters() {
+        campaign(new GroupCommitWorkload(), figures -> assertTrue(figures.forces < figures.lastRevision,
+                () -> "no group formed: " + figures.summary()));
+    }
+
+    @Test
+    void commitsOnALargeFragmentedFreeList() {
+        campaign(new LargeFreeListWorkload());
     }
 
     @Test

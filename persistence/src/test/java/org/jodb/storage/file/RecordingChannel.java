@@ -1,5 +1,7 @@
 package org.jodb.storage.file;
 
+import java.io.IOException;
+
 /** The channel a workload's page file uses: applies each operation and logs it to its disk. */
 final class RecordingChannel extends MemoryPageChannel {
     private final RecordingDisk disk;
@@ -17,6 +19,12 @@ final class RecordingChannel extends MemoryPageChannel {
     @Override
     void forced() {
         disk.log(IoOp.force());
+    }
+
+    @Override
+    public void force() throws IOException {
+        super.force();
+        disk.forceReturns();
     }
 
     @Override

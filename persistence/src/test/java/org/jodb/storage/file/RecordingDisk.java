@@ -1,5 +1,6 @@
 package org.jodb.storage.file;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ final class RecordingDisk implements StorageDirectory {
     private boolean named; // guarded by file: whether the file has the name (as the page cache sees it)
     private final List<IoOp> ops = new ArrayList<>();
     private final List<Acknowledgement> acknowledgements = new ArrayList<>();
+    private final List<Acknowledgement> metaWrites = new ArrayList<>();
+    private volatile long forceDelayMillis;
     private final DiskFault fault;
     private final int pageSize;
     private final Path name;
@@ -97,12 +100,37 @@ final class RecordingDisk implements StorageDirectory {
 
     IoLog log() {
         synchronized (file) {
-            return new IoLog(initial, ops, acknowledgements);
+            return new IoLog(initial, ops, acknowledgements, metaWrites);
+        }
+    }
+
+    /**
+     * Makes every later force take {@code millis} longer, after it is logged (outside the file's
+     * monitor): as a real sync does, it gives concurrent committers time to queue behind it.
+     */
+    void slowForces(long millis) {
+        forceDelayMillis = millis;
+    }
+
+    /** Called by the channel after a force, outside the file's monitor. */
+    void forceReturns() {
+        long millis = forceDelayMillis;
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** Called by the channel under the file's monitor. */
     void log(IoOp op) {
+        if (isMetaPage(op)) {
+            // The revision, from the page header's creating revision (bytes 24 to 32).
+            long revision = ByteBuffer.wrap(op.data()).getLong(24);
+            metaWrites.add(new Acknowledgement(ops.size() + 1, revision));
+        }
         if (op.kind() == IoKind.FORCE && fault == DiskFault.IGNORE_FORCE
                 || op.kind() == IoKind.FORCE_DIRECTORY && fault == DiskFault.IGNORE_DIRECTORY_FORCE) {
             return;

@@ -28,7 +28,7 @@ import org.jodb.storage.file.VerifyResult;
  * {@link CrashWorkload} holds unchanged: the parent checks that everything reachable after the
  * marker's transaction is present and exact, whether or not a collection had removed the garbage.
  */
-public final class GarbageCompactionWorkload implements CrashWorkload {
+public class GarbageCompactionWorkload implements CrashWorkload {
     static final int SLOTS = 48;
     static final int SCRATCH = 32;
     static final int MAINTENANCE_EVERY = 8;
@@ -40,8 +40,21 @@ public final class GarbageCompactionWorkload implements CrashWorkload {
     private static final String TYPE = "crash-gc-record";
 
     private final CommitPlan plan = new CommitPlan(SLOTS, 4, random -> random.nextInt(20, 3_000));
-    private final CommitPlan scratch = new CommitPlan(SCRATCH, 1, random -> random.nextBoolean()
-            ? random.nextInt(100, 900) : random.nextInt(2 << 10, 24 << 10));
+    private final int scratchCount;
+    private final CommitPlan scratch;
+    private final FileStorageOptions options;
+
+    public GarbageCompactionWorkload() {
+        this(SCRATCH, new CommitPlan(SCRATCH, 1, random -> random.nextBoolean()
+                ? random.nextInt(100, 900) : random.nextInt(2 << 10, 24 << 10)), FileStorageOptions.defaults());
+    }
+
+    /** A variant with {@code scratchCount} scratch objects per transaction sized by {@code scratch}. */
+    protected GarbageCompactionWorkload(int scratchCount, CommitPlan scratch, FileStorageOptions options) {
+        this.scratchCount = scratchCount;
+        this.scratch = scratch;
+        this.options = options;
+    }
 
     private static long slotOid(int slot) {
         return MARKER_OID + 1 + slot;
@@ -49,7 +62,7 @@ public final class GarbageCompactionWorkload implements CrashWorkload {
 
     @Override
     public void commitUntilKilled(Path file, Acknowledgements acks) {
-        try (FileStorage storage = FileStorage.open(file, FileStorageOptions.defaults())) {
+        try (FileStorage storage = FileStorage.open(file, options)) {
             int type = storage.typeId(TYPE);
             Record root;
             Record marker;
@@ -79,8 +92,8 @@ public final class GarbageCompactionWorkload implements CrashWorkload {
                     writes.add(new RecordWrite(slotOid(slot), serials[slot], type, new long[0],
                             plan.payload(n, slot)));
                 }
-                long[] references = fixedReferences(SCRATCH);
-                for (int i = 0; i < SCRATCH; i++) {
+                long[] references = fixedReferences(scratchCount);
+                for (int i = 0; i < scratchCount; i++) {
                     references[SLOTS + 1 + i] = storage.newOid();
                     writes.add(new RecordWrite(references[SLOTS + 1 + i], 0, type, new long[0],
                             scratch.payload(n, SCRATCH_SLOT + i)));
@@ -133,7 +146,7 @@ public final class GarbageCompactionWorkload implements CrashWorkload {
 
     @Override
     public long checkAfterCrash(Path file) {
-        try (FileStorage storage = FileStorage.open(file, FileStorageOptions.defaults())) {
+        try (FileStorage storage = FileStorage.open(file, options)) {
             VerifyResult verified = storage.verify();
             try (Snapshot snapshot = storage.openSnapshot()) {
                 Record marker = snapshot.load(MARKER_OID);
@@ -150,7 +163,7 @@ public final class GarbageCompactionWorkload implements CrashWorkload {
                 }
                 long[] references = root.references();
                 long[] fixed = fixedReferences(0);
-                if (references.length != fixed.length + SCRATCH
+                if (references.length != fixed.length + scratchCount
                         || !Arrays.equals(Arrays.copyOf(references, fixed.length), fixed)) {
                     throw new AssertionError("marker " + stored + ": root references " + Arrays.toString(references));
                 }
@@ -158,11 +171,11 @@ public final class GarbageCompactionWorkload implements CrashWorkload {
                 for (int slot = 0; slot < SLOTS; slot++) {
                     check(snapshot.load(slotOid(slot)), slot, writers[slot], plan, stored);
                 }
-                for (int i = 0; i < SCRATCH; i++) {
+                for (int i = 0; i < scratchCount; i++) {
                     check(snapshot.load(references[fixed.length + i]), SCRATCH_SLOT + i, stored, scratch, stored);
                 }
                 // Unreachable scratch objects may remain (no collection since), but nothing reachable is gone.
-                if (verified.records() < 2 + SLOTS + SCRATCH) {
+                if (verified.records() < 2 + SLOTS + scratchCount) {
                     throw new AssertionError("marker " + stored + ": only " + verified.records() + " records");
                 }
                 return stored;

@@ -76,4 +76,17 @@ class SigkillCrashTest {
         assertTrue(interrupted.containsKey("gc-start") || interrupted.containsKey("compact-start"),
                 "some kill interrupted garbage collection or compaction: " + interrupted);
     }
+
+    /**
+     * Kills during commits on a free list larger than one free-map chunk, and during the
+     * collection and compaction that make it (half the kills aimed at them).
+     */
+    @Test
+    void commitsOnALargeFreeListSurviveSigkill() throws Exception {
+        KillCampaign campaign = new KillCampaign(LargeFreeListWorkload.class, dir,
+                SEED ^ LargeFreeListWorkload.class.getSimpleName().hashCode())
+                .aimingAt(50, AIMED_DELAY_MICROS, "gc-start", "compact-start", "maintenance-end");
+        long stored = campaign.run(KILLS_PER_WORKLOAD);
+        assertTheNextTransactionBuildsOnTheLastStoredOne(campaign, stored);
+    }
 }
