@@ -63,7 +63,7 @@ public final class Database implements AutoCloseable {
         long recordCacheBytes = recordCacheBytes(options, storage);
         this.recordCache = recordCacheBytes == 0 ? null
                 : new RecordCache<>(recordCacheBytes, new StorageRevisionLog(storage), Record::serial,
-                        Record::weight);
+                        RecordFootprint::heapBytes);
         this.sizeEstimator = sizeEstimator;
         createRootIfMissing();
     }
