@@ -65,7 +65,7 @@ public final class Database implements AutoCloseable {
         long recordCacheBytes = recordCacheBytes(options, storage);
         this.recordCache = recordCacheBytes == 0 ? null
                 : new RecordCache<>(recordCacheBytes, new StorageRevisionLog(storage), Record::serial,
-                        Record::weight);
+                        RecordFootprint::heapBytes);
         this.cachesEveryRecord = options.recordCacheBytes() != DatabaseOptions.AUTOMATIC_RECORD_CACHE;
         this.sizeEstimator = sizeEstimator;
         createRootIfMissing();

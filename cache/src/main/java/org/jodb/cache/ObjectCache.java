@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  *
  * <p><b>Identity map.</b> Every persistent object the connection knows is reachable by oid, but
  * only weakly ({@link OidTable}): a ghost nobody references is collected by the JVM and its entry
- * disappears. Bookkeeping is one 40-byte weak reference and a few bytes of table per object.
+ * disappears. Bookkeeping is one 32-byte weak reference and a few bytes of table per object.
  *
  * <p><b>Eviction: segmented LRU with ghost history (2Q-like).</b> Loaded objects are held strongly
  * in one of two intrusive rings linked through their own {@code $jodbPrev/$jodbNext} fields, so

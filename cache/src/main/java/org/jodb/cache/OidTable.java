@@ -5,20 +5,30 @@ import java.util.function.Consumer;
 
 /**
  * The weak identity map oid -> object: open addressing with linear probing over an array of
- * {@link OidReference}s, so an entry costs one 40-byte weak reference plus 4 to 11 bytes of table
+ * {@link OidReference}s, so an entry costs one 32-byte weak reference plus 4 to 11 bytes of table
  * (a {@code HashMap<Long, WeakReference>} costs a Long, a node and a reference: 80+ bytes).
  *
- * <p>Lookups compare the oid kept in the entry and dereference only the entry that matches; an
- * entry whose object was collected answers null and is removed when its reference is dequeued
- * (backward-shift deletion, so no tombstones). There is at most one entry per oid. The table shrinks when mostly empty, so dropping ghosts returns the
- * memory. Not thread-safe.
+ * <p>Lookups compare the oid's hash kept in the entry and dereference only entries that match,
+ * confirming the oid on the object; an entry whose object was collected answers nothing and is
+ * removed when its reference is dequeued (backward-shift deletion, so no tombstones). There is at
+ * most one entry per oid whose object is alive. The table shrinks when mostly empty, so dropping
+ * ghosts returns the memory. Not thread-safe.
  */
 final class OidTable {
     private static final int MIN_CAPACITY = 16;
 
-    private final ReferenceQueue<PersistentObject> collected = new ReferenceQueue<>();
+    private final ReferenceQueue<PersistentObject> collected;
     private OidReference[] slots = new OidReference[MIN_CAPACITY];
     private int size;
+
+    OidTable() {
+        this(new ReferenceQueue<>());
+    }
+
+    /** A table whose entries are dequeued from {@code collected} (tests hold them back with their own). */
+    OidTable(ReferenceQueue<PersistentObject> collected) {
+        this.collected = collected;
+    }
 
     /**
      * HashMap's spreading of the folded oid: storages allocate oids sequentially, so nearby oids
@@ -43,14 +53,18 @@ final class OidTable {
 
     PersistentObject get(long oid) {
         OidReference[] table = slots;
+        int hash = hash(oid);
         int mask = table.length - 1;
-        for (int i = hash(oid) & mask; ; i = (i + 1) & mask) {
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
             OidReference entry = table[i];
             if (entry == null) {
                 return null;
             }
-            if (entry.oid == oid) {
-                return entry.get(); // null if collected: no other entry can have this oid
+            if (entry.hash == hash) {
+                PersistentObject object = entry.get();
+                if (object != null && object.$jodbOid() == oid) {
+                    return object;
+                } // else collected, or another oid of the same hash: the run goes on
             }
         }
     }
@@ -59,18 +73,24 @@ final class OidTable {
     void put(PersistentObject object) {
         expunge();
         long oid = object.$jodbOid();
+        int hash = hash(oid);
         int mask = slots.length - 1;
-        int i = hash(oid) & mask;
+        int i = hash & mask;
         for (OidReference entry; (entry = slots[i]) != null; i = (i + 1) & mask) {
-            if (entry.oid == oid) {
-                if (entry.get() != object) {
-                    entry.clear(); // a cleared reference is never enqueued; if it already was,
-                    slots[i] = new OidReference(object, oid, collected); // removeEntry skips it
+            if (entry.hash == hash) {
+                PersistentObject mapped = entry.get();
+                if (mapped == object) {
+                    return;
                 }
-                return;
+                if (mapped != null && mapped.$jodbOid() == oid) {
+                    entry.clear(); // a cleared reference is never enqueued; if it already was,
+                    slots[i] = new OidReference(object, hash, collected); // removeEntry skips it
+                    return;
+                }
             }
         }
-        slots[i] = new OidReference(object, oid, collected);
+        // An entry of this oid whose object was collected may remain before i until it is dequeued.
+        slots[i] = new OidReference(object, hash, collected);
         if (++size > slots.length - (slots.length >>> 2)) {
             rehash(slots.length << 1);
         }
@@ -78,10 +98,10 @@ final class OidTable {
 
     /** Removes the object's entry, if it has one. */
     void remove(PersistentObject object) {
-        long oid = object.$jodbOid();
+        int hash = hash(object.$jodbOid());
         int mask = slots.length - 1;
-        for (int i = hash(oid) & mask; slots[i] != null; i = (i + 1) & mask) {
-            if (slots[i].oid == oid && slots[i].get() == object) {
+        for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
+            if (slots[i].hash == hash && slots[i].refersTo(object)) {
                 slots[i].clear();
                 deleteAt(i);
                 return;
@@ -135,7 +155,7 @@ final class OidTable {
 
     private boolean removeEntry(OidReference stale) {
         int mask = slots.length - 1;
-        for (int i = hash(stale.oid) & mask; slots[i] != null; i = (i + 1) & mask) {
+        for (int i = stale.hash & mask; slots[i] != null; i = (i + 1) & mask) {
             if (slots[i] == stale) {
                 deleteAt(i);
                 return true;
@@ -150,7 +170,7 @@ final class OidTable {
         slots[hole] = null;
         size--;
         for (int j = (hole + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-            int home = hash(slots[j].oid) & mask;
+            int home = slots[j].hash & mask;
             boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!stays) {
                 slots[hole] = slots[j];
@@ -167,7 +187,7 @@ final class OidTable {
         int mask = capacity - 1;
         for (OidReference entry : old) {
             if (entry != null && !entry.refersTo(null)) {
-                int i = hash(entry.oid) & mask;
+                int i = entry.hash & mask;
                 while (slots[i] != null) {
                     i = (i + 1) & mask;
                 }

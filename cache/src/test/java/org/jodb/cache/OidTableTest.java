@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -208,6 +209,86 @@ class OidTableTest {
         assertTrue(table.capacity() <= 4 * kept.size(), "capacity " + table.capacity());
         for (FakeObject object : kept) {
             assertSame(object, table.get(object.$jodbOid()));
+        }
+    }
+
+    /** Oids whose 32-bit hashes are equal: high and low halves xor to {@code fold}. */
+    private static long sameHash(long high, long fold) {
+        return high << 32 | (high ^ fold);
+    }
+
+    @Test
+    void oidsOfTheSameHashAreToldApartByTheObjects() {
+        OidTable table = new OidTable();
+        List<FakeObject> objects = new ArrayList<>();
+        for (long high = 0; high < 5; high++) {
+            objects.add(new FakeObject(sameHash(high, 9)));
+            table.put(objects.get((int) high));
+        }
+        assertEquals(OidTable.hash(objects.get(0).$jodbOid()), OidTable.hash(objects.get(4).$jodbOid()));
+        table.remove(objects.get(2));
+        assertNull(table.get(sameHash(2, 9)));
+        assertNull(table.get(sameHash(7, 9)), "an oid of the same hash never put");
+        for (int i = 0; i < 5; i++) {
+            assertSame(i == 2 ? null : objects.get(i), table.get(objects.get(i).$jodbOid()));
+        }
+        FakeObject replacement = new FakeObject(sameHash(3, 9));
+        table.put(replacement);
+        assertSame(replacement, table.get(sameHash(3, 9)));
+        assertEquals(4, table.size());
+    }
+
+    @Test
+    void aCollectedEntryOfTheSameHashHidesNeitherALiveOneNorItsReplacement() {
+        OidTable table = new OidTable(new ReferenceQueue<>() {
+            @Override
+            public Reference<? extends PersistentObject> poll() {
+                return null; // entries of collected objects stay in the table, as before dequeueing
+            }
+        });
+        ReferenceQueue<Object> queue = new ReferenceQueue<>();
+        WeakReference<Object> watched = putUnreferenced(table, sameHash(0, 5), queue);
+        FakeObject live = new FakeObject(sameHash(1, 5));
+        table.put(live);                                   // after the collected one in its probe run
+        assertTrue(Collector.collectUntilCollected(watched, queue), "the first object was never collected");
+        assertSame(live, table.get(sameHash(1, 5)));
+        assertNull(table.get(sameHash(0, 5)));
+
+        FakeObject replacement = new FakeObject(sameHash(1, 5)); // replaces the live one, in its slot
+        table.put(replacement);
+        assertSame(replacement, table.get(sameHash(1, 5)));
+        table.remove(replacement);
+        assertNull(table.get(sameHash(1, 5)), "no second entry of that oid is left behind");
+
+        FakeObject again = new FakeObject(sameHash(0, 5));      // the collected object's oid loaded anew
+        table.put(again);
+        assertSame(again, table.get(sameHash(0, 5)));
+    }
+
+    @Test
+    void randomPutsAndRemovesOfOidsOfTheSameHashAgreeWithAHashMap() {
+        Random random = new Random(5);
+        OidTable table = new OidTable();
+        Map<Long, FakeObject> model = new HashMap<>();
+        for (int step = 0; step < 20_000; step++) {
+            long oid = sameHash(random.nextInt(30), 1 + 16 * random.nextInt(3));
+            FakeObject present = model.get(oid);
+            if (present != null && random.nextBoolean()) {
+                table.remove(present);
+                model.remove(oid);
+            } else {
+                FakeObject object = new FakeObject(oid);
+                table.put(object);
+                model.put(oid, object);
+            }
+            if (step % 97 == 0) {
+                for (long high = 0; high < 31; high++) {
+                    for (long fold : new long[] {1, 17, 33}) {
+                        assertSame(model.get(sameHash(high, fold)), table.get(sameHash(high, fold)), "step " + step);
+                    }
+                }
+                assertEquals(model.size(), table.size());
+            }
         }
     }
 

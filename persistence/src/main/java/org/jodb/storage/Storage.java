@@ -103,12 +103,12 @@ public interface Storage extends AutoCloseable {
     /**
      * The record cache, in bytes, that {@code org.jodb.Database} puts in front of this storage when
      * its options leave the size automatic ({@link DatabaseOptions#AUTOMATIC_RECORD_CACHE}); 0 for
-     * none. This default, {@link DatabaseOptions#DEFAULT_RECORD_CACHE_BYTES}, suits a storage that
-     * reads and decodes records on each load; one that already holds its records in memory returns
-     * 0, since there a lookup in the cache costs more than the load it saves.
+     * none. This default, {@link DatabaseOptions#defaultRecordCacheBytes()} (a sixteenth of the
+     * heap), suits a storage that reads and decodes records on each load; one that already holds its
+     * records in memory returns 0, since there a lookup in the cache costs more than the load it saves.
      */
     default long preferredRecordCacheBytes() {
-        return DatabaseOptions.DEFAULT_RECORD_CACHE_BYTES;
+        return DatabaseOptions.defaultRecordCacheBytes();
     }
 
     /**

@@ -49,14 +49,14 @@ public record FileStorageOptions(int pageSize, int keepRevisions, int changeLogR
 
     public static final int DEFAULT_PAGE_SIZE = 4096;
     /**
-     * The default {@link #nodeCacheBytes}: a sixteenth of the maximum heap (64 MiB of a 1 GiB heap),
-     * at least 16 MiB and at most 1 GiB. A node cache miss costs a read system call, a checksum and
+     * The default {@link #nodeCacheBytes}: a sixteenth of the maximum heap (64 MiB of a 1 GiB heap,
+     * 16 MiB of 256 MiB), at least 1 MiB and at most 1 GiB, like the database's record cache beside it. A node cache miss costs a read system call, a checksum and
      * a decode, several times a hit, so the cache should hold the tree's hot part: 64 MiB hold
      * the leaves of about 450,000 records of 100 bytes (a full 4 KiB leaf, 31 such records, takes
      * about 4.5 KiB decoded).
      */
     public static long defaultNodeCacheBytes() {
-        return Math.min(1L << 30, Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 16));
+        return Math.min(1L << 30, Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 16));
     }
 
     public FileStorageOptions {
