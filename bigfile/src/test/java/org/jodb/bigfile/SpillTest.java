@@ -65,7 +65,7 @@ class SpillTest {
         try (Stream<Path> fds = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
             return fds.filter(fd -> {
                 try {
-                    return java.nio.file.Files.readSymbolicLink(fd).toString().contains("jodb-bigfile-");
+                    return java.nio.file.Files.readSymbolicLink(fd).getFileName().toString().matches("jodb-bigfile-.*\\.spill( \\(deleted\\))?");
                 } catch (Exception gone) { // the descriptor of the listing itself, closed meanwhile
                     return false;
                 }
