@@ -14,8 +14,9 @@ import java.util.Deque;
  * A temporary file holding the changed blocks a handle could not keep in memory, one block per
  * slot, as ZODB's savepoints spill changed objects to a temporary file. Created at the first
  * spill, deleted by {@link #delete()} (the handle calls it when the transaction commits or aborts,
- * and the connection's close aborts) and, should the JVM stop first, by the operating system's
- * delete-on-close. Not thread-safe: one per handle.
+ * and the connection's close aborts). It is opened delete-on-close: on Linux it leaves its
+ * directory at once and its space returns when it is closed or the process ends, however it ends.
+ * Not thread-safe: one per handle.
  */
 final class SpillArea {
     private final int blockSize;
