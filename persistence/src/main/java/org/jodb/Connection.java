@@ -1,5 +1,6 @@
 package org.jodb;
 
+import java.util.List;
 import org.jodb.cache.CacheHolder;
 import org.jodb.cache.CacheStats;
 import org.jodb.cache.ObjectCacheView;
@@ -93,6 +94,27 @@ public final class Connection implements AutoCloseable, CacheHolder {
     public void leave(TransactionParticipant participant) {
         checkOpen();
         session.leave(participant);
+    }
+
+    /**
+     * Writes new persistent objects now, in a storage commit of their own, ahead of this
+     * transaction's, and turns them into ghosts: what they held no longer takes heap. For a
+     * transaction that writes more than the heap holds (a {@code BigFile}'s blocks): its own commit
+     * then only refers to them. They must be transient and refer to stored objects only.
+     *
+     * <p>Until this transaction commits a reference to them nothing reaches them: if it aborts (or
+     * never refers to them) they are garbage, which the next {@link Database#collectGarbage()}
+     * removes; a collection that runs before this transaction commits may remove them already, and
+     * the commit then fails with a {@link ConflictException} naming the removed oid. They cannot be
+     * loaded in this transaction, whose snapshot precedes them; later transactions load them as usual.
+     *
+     * @throws IllegalArgumentException if an object is not persistent, is stored or queued already,
+     *                                  or refers to a new object (nothing is written then)
+     * @throws IllegalStateException    if the connection is closed or read-only
+     */
+    public void storeAhead(List<?> objects) {
+        checkOpen();
+        session.storeAhead(objects);
     }
 
     /** Statistics of this connection's object cache. */

@@ -58,6 +58,8 @@ final class Session implements ReferenceContext {
     private long transactionNumber;
     /** The revision this session's last commit wrote, not reported to participants as another's. */
     private long ownCommit = -1;
+    /** Revisions of objects this session stored ahead, not reported to participants as another's. */
+    private final Set<Long> storedAhead = new HashSet<>();
 
     /** A session; read-only at {@code readOnlyRevision} unless it is -1. */
     Session(Database database, long readOnlyRevision) {
@@ -291,6 +293,54 @@ final class Session implements ReferenceContext {
         }
     }
 
+    /**
+     * Writes new objects in a storage commit of their own, now, and keeps them as ghosts; see
+     * {@link Connection#storeAhead}. Their references must be to stored objects only: a new object
+     * they refer to would have to be written too.
+     */
+    void storeAhead(List<?> objects) {
+        if (isReadOnly()) {
+            throw new IllegalStateException("cannot store objects ahead: the connection is read-only, reading revision "
+                    + readOnlyRevision + " (opened with Database.openAt)");
+        }
+        beginIfNeeded();
+        List<PersistentObject> fresh = new ArrayList<>(objects.size());
+        for (Object object : objects) {
+            if (!(object instanceof PersistentObject)) {
+                throw new IllegalArgumentException("cannot store " + (object == null ? "null" : object.getClass().getName())
+                        + " ahead: not a persistent object");
+            }
+            PersistentObject persistent = (PersistentObject) object;
+            if (persistent.$jodbManager() != null || persistent.$jodbOid() != 0) {
+                throw new IllegalArgumentException("cannot store object " + Record.hex(persistent.$jodbOid()) + " ("
+                        + object.getClass().getName() + ") ahead: it is stored already, or queued for this commit");
+            }
+            fresh.add(persistent);
+        }
+        List<RecordWrite> writes = new ArrayList<>(fresh.size());
+        int changedBefore = changed.size();
+        for (PersistentObject object : fresh) {
+            EncodedState state = codec.encode(object);
+            if (changed.size() != changedBefore) { // a reference to a new object queued it for the commit
+                PersistentObject reached = changed.get(changedBefore);
+                while (changed.size() > changedBefore) {
+                    revert(changed.remove(changed.size() - 1));
+                }
+                throw new IllegalArgumentException("cannot store " + object.getClass().getName()
+                        + " ahead: it refers to a new object (" + reached.getClass().getName()
+                        + "); objects stored ahead may refer to stored objects only");
+            }
+            writes.add(new RecordWrite(storage.newOid(), 0, state.classId(), state.references(), state.payload()));
+        }
+        storedAhead.add(storage.commit(writes));
+        for (int i = 0; i < fresh.size(); i++) {
+            PersistentObject object = fresh.get(i);
+            codec.clear(object);
+            object.$jodbSerial(0);
+            adopt(object, writes.get(i).oid(), StateCodes.GHOST);
+        }
+    }
+
     void minimize() {
         markChangedInPlace(); // ghosting an object changed in place would drop the change
         cache.minimize(this::ghostify);
@@ -331,6 +381,7 @@ final class Session implements ReferenceContext {
     private LongPredicate invalidateChangedSince(long after, long upTo) {
         List<RevisionChanges> log = storage.changesSince(after);
         if (log == null) {
+            storedAhead.clear();
             for (PersistentObject object : cache.loadedObjects()) {
                 if (object.$jodbState() != StateCodes.CHANGED) {
                     ghostify(object);
@@ -343,7 +394,8 @@ final class Session implements ReferenceContext {
             if (changes.revision() > upTo) {
                 break;
             }
-            boolean reported = !participants.isEmpty() && changes.revision() != ownCommit;
+            boolean reported = !participants.isEmpty() && changes.revision() != ownCommit
+                    && !storedAhead.remove(changes.revision());
             for (long oid : changes.oids()) {
                 if (reported) {
                     byOthers.add(oid);

@@ -1,6 +1,7 @@
 package org.jodb.bigfile;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -18,8 +19,10 @@ import org.jodb.btree.LongBTree;
  *
  * <p><b>Memory.</b> The handle keeps the blocks it has read or written, up to a budget of bytes
  * ({@link #DEFAULT_BUDGET_BYTES} unless {@linkplain #setBudgetBytes set}); beyond it the least
- * recently used unchanged blocks are dropped. Blocks with unsaved changes stay until the
- * transaction ends, so one transaction may not write more than the heap holds. Once a block's
+ * recently used unchanged blocks are dropped, and if that is not enough, the least recently used
+ * changed blocks are spilled to a temporary file (see {@link #setSpillDirectory}), read back when
+ * used again or committed, so one transaction may write more than the heap holds. The spill file
+ * is deleted when the transaction commits or aborts (closing the connection aborts). Once a block's
  * bytes are copied in, every persistent object read to get them (the stored block, its chunk
  * tree's nodes and buckets, its chunks, the file's block-tree buckets) is turned back into a ghost
  * with {@link Persistence#deactivateDeep}, so that reading a file many times the heap leaves
@@ -36,6 +39,13 @@ import org.jodb.btree.LongBTree;
  * because every such commit also writes the stored block object, or the file for a filled hole.
  * Two transactions that change the same block conflict ({@link org.jodb.ConflictException}) on
  * that object.
+ *
+ * <p><b>Large commits.</b> A commit whose changed blocks take more than
+ * {@link AheadBatch#BATCH_BYTES 8 MiB} (or that spilled any) first stores their new data (whole
+ * blocks, or the chunks it writes) a few blocks at a time, each batch in a storage commit of its
+ * own that nothing refers to yet ({@link Connection#storeAhead}), then refers to it in the
+ * transaction's own commit: its heap stays bounded however much it writes. Should that commit
+ * fail, the data stored ahead is garbage, which the next garbage collection removes.
  *
  * <p><b>Positions.</b> Byte positions are longs from 0; bulk reads and writes of any length at any
  * position go through {@link ByteBuffer}s (heap or direct), so a typed view can copy elements in
@@ -62,6 +72,8 @@ public final class BigFileHandle implements TransactionParticipant {
     private final List<StoredBlock> written = new ArrayList<>();
     /** Stored blocks replaced or removed in this transaction, to ghost once committed. */
     private final List<StoredBlock> retired = new ArrayList<>();
+    /** Changed blocks not in memory, in the temporary file. */
+    private final SpillArea spill;
     private long budgetBytes = DEFAULT_BUDGET_BYTES;
     /** Whether this transaction removed stored blocks (a truncate): an abort then forgets every block. */
     private boolean removedBlocks;
@@ -84,6 +96,7 @@ public final class BigFileHandle implements TransactionParticipant {
         this.blockSize = file.blockSize();
         this.chunkSize = file.chunkSize();
         this.writer = new BlockWriter(file);
+        this.spill = new SpillArea(blockSize, Path.of(System.getProperty("java.io.tmpdir")));
         connection.join(this);
     }
 
@@ -102,13 +115,14 @@ public final class BigFileHandle implements TransactionParticipant {
         return file.size();
     }
 
-    /** The most bytes of blocks this handle keeps loaded (changed blocks may exceed it). */
+    /** The most bytes of blocks this handle keeps in memory (changed blocks beyond it are spilled). */
     public long budgetBytes() {
         return budgetBytes;
     }
 
     /**
-     * Sets the budget of loaded blocks; unchanged blocks beyond it are dropped at once.
+     * Sets the budget of loaded blocks; unchanged blocks beyond it are dropped at once, changed
+     * ones spilled.
      *
      * @throws IllegalArgumentException if {@code bytes} is negative
      */
@@ -120,14 +134,32 @@ public final class BigFileHandle implements TransactionParticipant {
         evict();
     }
 
+    /**
+     * Sets the directory in which the next spill file is created (by default {@code java.io.tmpdir});
+     * created if missing.
+     *
+     * @throws NullPointerException if {@code directory} is null
+     */
+    public void setSpillDirectory(Path directory) {
+        if (directory == null) {
+            throw new NullPointerException("directory");
+        }
+        spill.setDirectory(directory);
+    }
+
     /** Bytes of the blocks loaded now, with {@link LoadedBlock#OVERHEAD} per block. */
     public long loadedBytes() {
         return loaded.bytes();
     }
 
-    /** Blocks with changes not yet committed. */
+    /** Blocks with changes not yet committed, spilled ones included. */
     public int changedBlocks() {
         return dirty.size();
+    }
+
+    /** The spill file in use, or null if this transaction spilled nothing (for tests). */
+    Path spillFile() {
+        return spill.path();
     }
 
     /**
@@ -228,6 +260,7 @@ public final class BigFileHandle implements TransactionParticipant {
         }
         long kept = (newSize + blockSize - 1) / blockSize; // blocks [0, kept) stay
         loaded.from(kept).forEach(this::forget);
+        new ArrayList<>(dirty.tailMap(kept).values()).forEach(this::forget); // spilled ones
         LongBTree<StoredBlock> blocks = file.blocks();
         List<Long> removed = new ArrayList<>(blocks.tailMap(kept, true).keySet());
         for (long number : removed) {
@@ -270,9 +303,24 @@ public final class BigFileHandle implements TransactionParticipant {
     @Override
     public void beforeCommit() {
         written.clear();
-        for (LoadedBlock block : dirty.values()) {
-            written.add(writer.store(block, retired));
+        if (spill.path() == null && (long) dirty.size() * blockSize <= AheadBatch.BATCH_BYTES) {
+            for (LoadedBlock block : dirty.values()) {
+                written.add(writer.store(block, retired));
+            }
+            return;
         }
+        AheadBatch ahead = new AheadBatch(connection);
+        byte[] spilled = null;
+        for (LoadedBlock block : dirty.values()) {
+            byte[] bytes = block.bytes;
+            if (block.isSpilled()) {
+                spilled = spilled == null ? new byte[blockSize] : spilled;
+                spill.read(block.spillSlot, spilled);
+                bytes = spilled;
+            }
+            written.add(writer.store(block.number, bytes, block.changedChunks, retired, ahead));
+        }
+        ahead.flush();
     }
 
     @Override
@@ -281,11 +329,15 @@ public final class BigFileHandle implements TransactionParticipant {
         for (LoadedBlock block : dirty.values()) {
             StoredBlock stored = written.get(i++);
             block.changedChunks = null;
-            if (stored == null) { // stored as a hole
+            if (block.isSpilled()) { // not in memory: nothing to keep
+                block.spillSlot = -1;
+            } else if (stored == null) { // stored as a hole
                 block.storedOid = 0;
                 loaded.release(block);
             } else {
                 block.storedOid = Persistence.oid(stored);
+            }
+            if (stored != null) {
                 stored.release();
             }
         }
@@ -316,6 +368,7 @@ public final class BigFileHandle implements TransactionParticipant {
     }
 
     private void endTransaction() {
+        spill.delete();
         dirty.clear();
         written.clear();
         retired.clear();
@@ -324,20 +377,42 @@ public final class BigFileHandle implements TransactionParticipant {
 
     // ---- blocks ------------------------------------------------------------------------------------
 
-    /** The block, loaded if it is not. */
+    /** The block, loaded (or taken back from the spill file) if it is not. */
     private LoadedBlock block(long number) {
         LoadedBlock block = loaded.get(number);
-        return block != null ? block : load(number);
+        if (block != null) {
+            return block;
+        }
+        block = dirty.get(number);
+        if (block != null) { // spilled
+            block.bytes = new byte[blockSize];
+            spill.read(block.spillSlot, block.bytes);
+            unspill(block);
+            return block;
+        }
+        return load(number);
     }
 
-    /** The block, without reading its stored bytes if it is not loaded: all of them are about to be written. */
+    /** The block, without reading its bytes if it is not loaded: all of them are about to be written. */
     private LoadedBlock blockToOverwrite(long number) {
         LoadedBlock block = loaded.get(number);
         if (block == null) {
-            block = new LoadedBlock(number, null, 0);
-            loaded.add(block);
+            block = dirty.get(number); // spilled: its changed chunks stay marked
+            if (block != null) {
+                unspill(block);
+            } else {
+                block = new LoadedBlock(number, null, 0);
+                loaded.add(block);
+            }
         }
         return block;
+    }
+
+    /** Puts a spilled block back among the loaded ones and frees its slot. */
+    private void unspill(LoadedBlock block) {
+        spill.free(block.spillSlot);
+        block.spillSlot = -1;
+        loaded.add(block);
     }
 
     private LoadedBlock load(long number) {
@@ -363,15 +438,28 @@ public final class BigFileHandle implements TransactionParticipant {
         block.changedChunks.set(offset / chunkSize, (offset + length - 1) / chunkSize + 1);
     }
 
-    /** Drops unchanged blocks, least recently used first, until the loaded bytes fit the budget. */
+    /**
+     * Drops unchanged blocks, least recently used first, until the loaded bytes fit the budget;
+     * if they still do not, spills changed ones, least recently used first.
+     */
     private void evict() {
         loaded.evictTo(budgetBytes);
+        if (loaded.bytes() > budgetBytes) {
+            for (LoadedBlock block : loaded.removeChangedOver(budgetBytes)) {
+                block.spillSlot = spill.write(block.bytes);
+                block.bytes = null;
+            }
+        }
     }
 
-    /** Forgets a block, changed or not. */
+    /** Forgets a block, changed or not, spilled or not. */
     private void forget(LoadedBlock block) {
         loaded.remove(block);
         dirty.remove(block.number);
+        if (block.isSpilled()) {
+            spill.free(block.spillSlot);
+            block.spillSlot = -1;
+        }
     }
 
     private static void putZeros(ByteBuffer dst, int length) {

@@ -26,34 +26,48 @@ final class BlockWriter {
      * blocks it replaced or removed are added to {@code retired}.
      */
     StoredBlock store(LoadedBlock block, List<StoredBlock> retired) {
+        return store(block.number, block.bytes, block.changedChunks, retired, null);
+    }
+
+    /**
+     * Stores block {@code number}, whose new bytes are {@code bytes}, as {@link #store(LoadedBlock, List)}
+     * does; but if {@code ahead} is not null, the new block data (a whole block, or the chunks it
+     * writes) are fresh objects queued in {@code ahead}, so that they leave the heap before the
+     * commit, which then only refers to them.
+     */
+    StoredBlock store(long number, byte[] bytes, BitSet changedChunks, List<StoredBlock> retired, AheadBatch ahead) {
         LongBTree<StoredBlock> blocks = file.blocks();
-        StoredBlock current = blocks.get(block.number);
-        byte[] bytes = block.bytes;
+        StoredBlock current = blocks.get(number);
         if (BlockBytes.isZero(bytes, 0, blockSize)) {
             if (current != null) {
-                blocks.remove(block.number);
+                blocks.remove(number);
                 retire(current, retired);
             }
             return null;
         }
-        BlockFormat format = FormatChoice.choose(file.format(), current, bytes, block.changedChunks, chunkSize);
+        BlockFormat format = FormatChoice.choose(file.format(), current, bytes, changedChunks, chunkSize);
         if (format == BlockFormat.WHOLE) {
             byte[] trimmed = BlockBytes.trimmedCopy(bytes, 0, blockSize);
+            if (ahead != null) {
+                WholeBlock fresh = new WholeBlock(trimmed);
+                ahead.add(fresh, trimmed.length);
+                return replace(number, current, fresh, retired);
+            }
             if (current instanceof WholeBlock) {
                 ((WholeBlock) current).write(trimmed);
                 return current;
             }
-            return replace(block.number, current, new WholeBlock(trimmed), retired);
+            return replace(number, current, new WholeBlock(trimmed), retired);
         }
         if (current instanceof ChunkedBlock) {
-            ((ChunkedBlock) current).write(bytes, block.changedChunks);
+            ((ChunkedBlock) current).write(bytes, changedChunks, ahead);
             return current;
         }
         ChunkedBlock chunked = new ChunkedBlock(chunkSize);
         BitSet all = new BitSet();
         all.set(0, blockSize / chunkSize);
-        chunked.write(bytes, all);
-        return replace(block.number, current, chunked, retired);
+        chunked.write(bytes, all, ahead);
+        return replace(number, current, chunked, retired);
     }
 
     private StoredBlock replace(long number, StoredBlock current, StoredBlock fresh, List<StoredBlock> retired) {

@@ -21,14 +21,23 @@ final class ChunkedBlock extends StoredBlock {
         this.chunks = new LongBTree<>();
     }
 
-    /** Stores the chunks of {@code block} that {@code changedChunks} marks (by chunk index). */
-    void write(byte[] block, BitSet changedChunks) {
+    /**
+     * Stores the chunks of {@code block} that {@code changedChunks} marks (by chunk index). With
+     * {@code ahead} null, a chunk already stored is rewritten in place (the bucket that refers to it
+     * is not); else every chunk written is a fresh one queued in {@code ahead}, so that its bytes leave
+     * the heap before the commit.
+     */
+    void write(byte[] block, BitSet changedChunks, AheadBatch ahead) {
         LongBTree<Chunk> tree = chunks;
         for (int i = changedChunks.nextSetBit(0); i >= 0; i = changedChunks.nextSetBit(i + 1)) {
             int offset = i * chunkSize;
             byte[] bytes = BlockBytes.trimmedCopy(block, offset, chunkSize);
             if (bytes.length == 0) {
                 tree.remove(offset);
+            } else if (ahead != null) {
+                Chunk fresh = new Chunk(bytes);
+                ahead.add(fresh, bytes.length);
+                tree.put(offset, fresh);
             } else {
                 Chunk chunk = tree.get(offset);
                 if (chunk == null) {

@@ -68,6 +68,23 @@ final class LoadedBlocks {
         }
     }
 
+    /**
+     * Removes changed blocks, least recently used first, until the bytes fit {@code budget}, and
+     * returns them: they are to be spilled.
+     */
+    List<LoadedBlock> removeChangedOver(long budget) {
+        List<LoadedBlock> removed = new ArrayList<>();
+        for (Iterator<LoadedBlock> it = blocks.values().iterator(); bytes > budget && it.hasNext(); ) {
+            LoadedBlock block = it.next();
+            if (block.isDirty()) {
+                it.remove();
+                bytes -= block.weight();
+                removed.add(block);
+            }
+        }
+        return removed;
+    }
+
     /** Blocks from {@code number} on, in no order, as a copy. */
     List<LoadedBlock> from(long number) {
         List<LoadedBlock> found = new ArrayList<>();

@@ -12,7 +12,8 @@
  * B+tree of {@code Chunk} records), both {@code StoredBlock}s; {@code FormatChoice} is the AUTO
  * rule, {@code BlockWriter} stores a handle's changed blocks at commit, {@code LoadedBlock} is a
  * block as a handle holds it and {@code LoadedBlocks} the handle's budgeted set of them,
- * {@code BlockBytes} zero checks. All package-private: the stored layout may change.
+ * {@code SpillArea} the temporary file of changed blocks beyond that budget, {@code AheadBatch}
+ * the new block data a large commit stores ahead of itself, {@code BlockBytes} zero checks. All package-private: the stored layout may change.
  *
  * <p>Like every persistent object, a file and its handle are used by their connection's thread.
  */

@@ -3,8 +3,12 @@ package org.jodb.memory;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.PrimitiveIterator;
 import org.jodb.Connection;
 import org.jodb.Database;
+import org.jodb.bigarray.BigArray;
+import org.jodb.bigarray.BigArrayHandle;
+import org.jodb.bigarray.ElementType;
 import org.jodb.bigfile.BigFile;
 import org.jodb.bigfile.BigFileHandle;
 import org.jodb.bigfile.BlockFormat;
@@ -15,6 +19,8 @@ import org.jodb.cache.HeapProfile;
  * The child JVM of {@link BigFileStreamingTest}: writes {@code args[0]} bytes sequentially through
  * a {@link BigFileHandle} (2 MiB blocks of 4 KiB chunks, CHUNKED format) committing every
  * {@value #COMMIT_BYTES} bytes, then reads them back on a new connection and checks every byte.
+ * With {@code args[3]} {@code array}, the bytes are a {@link BigArray} of doubles in such a file,
+ * written by bulk copies and read back through its {@link BigArrayHandle#doubles() stream}.
  * Every {@code args[1]} bytes it prints a line with the connection cache's JOL-retained bytes, the
  * counts of chunk, bucket and block objects the cache holds, and the heap in use after a GC; it
  * exits with status 1 if the cache or those counts grew past the first line of their phase taken
@@ -38,13 +44,20 @@ public final class BigFileStreaming {
         long total = Long.parseLong(args[0]);
         long every = Long.parseLong(args[1]);
         Path path = Path.of(args[2]);
+        boolean array = args.length > 3 && args[3].equals("array");
+        System.out.printf("[streaming] %s, 2 MiB CHUNKED blocks%n", array
+                ? String.format("a BigArray of %,d doubles", total / Double.BYTES) : String.format("a BigFile of %,d bytes", total));
         BigFileStreaming run = new BigFileStreaming();
         boolean same;
         try (Database db = Database.open(path)) {
-            run.write(db, total, every);
+            if (array) {
+                run.writeArray(db, total / Double.BYTES, every);
+            } else {
+                run.write(db, total, every);
+            }
             run.firstRetained = -1; // the read phase has its own baseline
             run.firstParts = -1;
-            same = run.readBack(db, total, every);
+            same = array ? run.readArray(db, total / Double.BYTES, every) : run.readBack(db, total, every);
         }
         System.out.println("[streaming] " + (same ? "values check" : "VALUES DIFFER") + (run.grew ? ", GREW" : ", flat"));
         System.exit(same && !run.grew ? 0 : 1);
@@ -91,6 +104,53 @@ public final class BigFileStreaming {
             }
             return true;
         }
+    }
+
+    /** Writes the array's elements a MiB at a time, as {@link #write} writes bytes. */
+    private void writeArray(Database db, long n, long every) {
+        try (Connection c = db.open()) {
+            BigFile file = new BigFile(BigFile.DEFAULT_BLOCK_SIZE, BigFile.DEFAULT_CHUNK_SIZE, BlockFormat.CHUNKED);
+            c.root().put("array", new BigArray(file, ElementType.DOUBLE, n));
+            c.commit();
+            BigArrayHandle array = ((BigArray) c.root().get("array")).handle(c);
+            double[] piece = new double[BUFFER / Double.BYTES];
+            for (long from = 0; from < n; from += piece.length) {
+                for (int i = 0; i < piece.length; i++) {
+                    piece[i] = element(from + i);
+                }
+                array.set(from, piece);
+                long done = (from + piece.length) * Double.BYTES;
+                if (done % COMMIT_BYTES == 0 || done >= n * Double.BYTES) {
+                    c.commit();
+                }
+                if (done % every == 0) {
+                    profile(c, "write", done);
+                }
+            }
+        }
+    }
+
+    /** Reads the array back through its stream of doubles, never a whole block in the caller's hands. */
+    private boolean readArray(Database db, long n, long every) {
+        try (Connection c = db.open()) {
+            PrimitiveIterator.OfDouble values = ((BigArray) c.root().get("array")).handle(c).doubles().iterator();
+            long perProfile = every / Double.BYTES;
+            for (long i = 0; i < n; i++) {
+                if (values.nextDouble() != element(i)) {
+                    System.out.println("[streaming] element " + i + " differs");
+                    return false;
+                }
+                if ((i + 1) % perProfile == 0) {
+                    profile(c, "read", (i + 1) * Double.BYTES);
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Element {@code i}: its index and a fraction, never zero. */
+    private static double element(long i) {
+        return i + 0.25;
     }
 
     /** The bytes at {@code position..}: a function of the position, different in every block. */

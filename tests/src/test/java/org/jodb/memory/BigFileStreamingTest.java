@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Streams a chunked BigFile far larger than the heap through a handle in a JVM with
- * {@code -Xmx256m}: {@code jodb.test.streamBytes} bytes (1 GiB from the build, 2 GiB with
+ * Streams a chunked BigFile, and a BigArray of doubles in one, far larger than the heap through a
+ * handle in a JVM with {@code -Xmx256m}: {@code jodb.test.streamBytes} bytes (1 GiB from the build, 2 GiB with
  * {@code -Psoak}; {@value #DEFAULT_BYTES} when run without it) written then read sequentially, a
  * heap profile every eighth of it ({@link BigFileStreaming}). It completes, the bytes check, and
  * the cache's retained bytes and its chunk, bucket and block objects stay flat. With the chunk
@@ -30,9 +30,18 @@ class BigFileStreamingTest {
 
     @Test
     void streamingAFileLargerThanTheHeapKeepsTheCacheFlat() throws IOException, InterruptedException {
+        stream("file");
+    }
+
+    @Test
+    void streamingABigArrayLargerThanTheHeapKeepsTheCacheFlat() throws IOException, InterruptedException {
+        stream("array");
+    }
+
+    private void stream(String mode) throws IOException, InterruptedException {
         long total = Long.getLong("jodb.test.streamBytes", DEFAULT_BYTES);
         List<String> command = JavaCommand.running(BigFileStreaming.class, Long.toString(total),
-                Long.toString(total / 8), dir.resolve("stream.jodb").toString());
+                Long.toString(total / 8), dir.resolve("stream.jodb").toString(), mode);
         command.add(1, "-Xmx256m");
         Path output = dir.resolve("child.out");
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();

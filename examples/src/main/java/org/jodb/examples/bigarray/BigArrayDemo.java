@@ -29,8 +29,9 @@ public final class BigArrayDemo {
     /** Elements written per bulk copy: 1 MiB. */
     private static final int BATCH = 1 << 17;
     /**
-     * Elements written per commit: 8 MiB, 4 blocks. A transaction's changed blocks stay in the heap
-     * until it commits, and the commit holds their records and pages too.
+     * Elements written per commit: 8 MiB, 4 blocks, so that each commit is a step of progress. One
+     * transaction of the whole array would commit too: the handle spills changed blocks beyond its
+     * budget to a temporary file, and a large commit stores their data ahead of itself.
      */
     private static final long PER_COMMIT = 1L << 20;
 
