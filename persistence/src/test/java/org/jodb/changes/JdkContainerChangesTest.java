@@ -141,6 +141,36 @@ class JdkContainerChangesTest {
         assertEquals(stored, file.serialOf("holder"), name + ": only read, yet rewritten");
     }
 
+    static Stream<Arguments> hashedMaps() {
+        return Stream.of(
+                Arguments.of("IdentityHashMap", (Supplier<Map<Object, Integer>>) IdentityHashMap::new),
+                Arguments.of("Hashtable", (Supplier<Map<Object, Integer>>) Hashtable::new),
+                Arguments.of("ConcurrentHashMap", (Supplier<Map<Object, Integer>>) ConcurrentHashMap::new));
+    }
+
+    /**
+     * The hard case of the above: keys hashed by identity (persistent objects without
+     * {@code hashCode}), which a reload gives new instances of, so the map iterates in another order.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hashedMaps")
+    void aHashedMapKeyedByPersistentObjectsOnlyReadIsNotRewritten(String name, Supplier<Map<Object, Integer>> create) {
+        Map<Object, Integer> map = create.get();
+        for (int i = 0; i < 300; i++) {
+            map.put(new Counter(), i);
+        }
+        file.store("holder", new ValueHolder(map));
+        long stored = file.serialOf("holder");
+
+        file.transact(connection -> {
+            Reading.touch(((ValueHolder) connection.root().get("holder")).value());
+            ((Counter) connection.root().get("counter")).increment();
+        });
+
+        assertEquals(1, file.read("counter", Counter.class, Counter::count), "the transaction committed");
+        assertEquals(stored, file.serialOf("holder"), name + ": only read, yet rewritten");
+    }
+
     /**
      * What a container holds, comparable across databases: its class and contents, in its
      * iteration order where that order is part of its value, else sorted; arrays as lists.
