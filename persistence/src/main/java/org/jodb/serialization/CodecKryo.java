@@ -3,10 +3,8 @@ package org.jodb.serialization;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.serializers.EnumNameSerializer;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import org.jodb.cache.PersistentObject;
 import org.jodb.tracking.Tracked;
 
@@ -16,8 +14,9 @@ import org.jodb.tracking.Tracked;
  * many top-level writes that share one reference table), and jodb's serializers chosen before
  * Kryo's defaults: persistent objects by reference, enums and EnumMap keys by name, records by
  * component name, unmodifiable/synchronized views, and layout-based plain objects instead of
- * Kryo's FieldSerializer; {@code ArrayList}, {@code HashMap} and {@code HashSet} decode as tracked
- * versions for an owner whose changes are tracked ({@link #trackingOwner(PersistentObject)}).
+ * Kryo's FieldSerializer; {@code ArrayList}, {@code HashSet}, {@code LinkedList}, {@code ArrayDeque}
+ * and {@code HashMap} decode as tracked versions for an owner whose changes are tracked
+ * ({@link #trackingOwner(PersistentObject)}).
  */
 final class CodecKryo extends Kryo {
     static {
@@ -36,7 +35,7 @@ final class CodecKryo extends Kryo {
         KryoSettings.apply(this);
     }
 
-    /** Decodes the next record's {@code ArrayList}, {@code HashMap} and {@code HashSet} values as tracked for {@code owner} (null: plain). */
+    /** Decodes the next record's values of the tracked classes ({@code org.jodb.tracking}) as tracked for {@code owner} (null: plain). */
     void trackingOwner(PersistentObject owner) {
         trackingOwner = owner;
     }
@@ -65,7 +64,7 @@ final class CodecKryo extends Kryo {
         if (type == EnumMap.class) {
             return new EnumMapByNameSerializer();
         }
-        if (type == ArrayList.class || type == HashSet.class) {
+        if (TrackingCollectionSerializer.decodes(type)) {
             return new TrackingCollectionSerializer();
         }
         if (type == HashMap.class) {
