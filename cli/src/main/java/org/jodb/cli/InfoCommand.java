@@ -25,6 +25,7 @@ final class InfoCommand extends FileCommand {
         out.printf("format version   %d%n", storage.formatVersion());
         out.printf("page size        %s%n", Figures.bytes(stats.pageSize()));
         out.printf("revision         %d, committed %s%n", stats.lastRevision(), Figures.time(retained.get(0).committed()));
+        storage.skippedRevision().ifPresent(reason -> out.printf("not opened       %s%n", reason));
         out.printf("objects          %s%n", Figures.count(objects));
         out.printf("pages            %s: %s in use, %s free, %s pending%n", Figures.count(stats.pageCount()),
                 Figures.count(stats.pagesInUse()), Figures.count(stats.freePages()), Figures.count(stats.pendingPages()));

@@ -28,15 +28,31 @@ final class VerifyCommand extends FileCommand {
                 out.printf("  page %d: %s%s%n", page.page(), problem(page), holds(page));
             }
             out.printf("  all problems: %s%n", e.getMessage());
+            storage.skippedRevision().ifPresent(reason -> skipped(storage, reason, out));
             return ExitCode.DAMAGED;
         } finally {
             progress.finish();
+        }
+        if (storage.skippedRevision().isPresent()) {
+            out.printf("DAMAGED: %s%n", file);
+            skipped(storage, storage.skippedRevision().get(), out);
+            out.printf("  revision %d, opened instead, is sound: %s objects%n", result.revision(),
+                    Figures.count(result.records()));
+            return ExitCode.DAMAGED;
         }
         out.printf("sound: %s, revision %d: %s objects; %s pages live, %s pending, %s free of %s%n", file,
                 result.revision(), Figures.count(result.records()), Figures.count(result.livePages()),
                 Figures.count(result.pendingPages()), Figures.count(result.freePages()),
                 Figures.count(result.pageCount()));
         return ExitCode.OK;
+    }
+
+    /** The newest meta page's revision that the open passed over ({@link FileStorage#skippedRevision}). */
+    private static void skipped(FileStorage storage, String reason, PrintWriter out) {
+        out.printf("  the newest meta page's revision was not opened: %s%n", reason);
+        out.printf("  (after a crash: a commit cut before its sync, which never returned to its caller;"
+                + " otherwise damage; the next commit overwrites that meta page, revision %d is open)%n",
+                storage.lastRevision());
     }
 
     private static String problem(DamagedPage page) {

@@ -71,9 +71,24 @@ class BadInputTest {
     void aTruncatedFileIsDamaged() throws Exception {
         Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 2);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(channel.size() - 4096);
+            channel.truncate(3 * 4096); // the meta pages and one more: no revision is whole
         }
         assertOneLineError(CommandRun.of("info", file.toString()), ExitCode.DAMAGED, file + " is truncated: ");
+    }
+
+    @Test
+    void aFileCutInsideItsNewestCommitOpensThePreviousRevisionAndSaysSo() throws Exception {
+        Path file = SampleFiles.sample(dir.resolve("sample.jodb"), 2);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() - 4096); // a page the newest commit wrote
+        }
+        CommandRun info = CommandRun.of("info", file.toString());
+        assertEquals(0, info.exitCode(), info::toString);
+        assertTrue(info.out().contains("revision         4, "), info::toString);
+        assertTrue(info.out().contains("not opened       revision 5 is incomplete: "), info::toString);
+        CommandRun verify = CommandRun.of("verify", file.toString());
+        assertEquals(1, verify.exitCode(), verify::toString);
+        assertTrue(verify.out().contains("revision 4, opened instead, is sound: "), verify::toString);
     }
 
     @Test

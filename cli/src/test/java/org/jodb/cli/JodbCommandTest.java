@@ -47,9 +47,13 @@ class JodbCommandTest {
         long page = SampleFiles.damageNewestLeaf(file);
         CommandRun run = CommandRun.of("verify", file.toString());
         assertEquals(1, run.exitCode(), run::toString);
+        // The newest leaf was written by the newest commit: the open takes the previous revision
+        // (as after a commit cut by a power cut before its sync), and verify says why.
         assertTrue(run.out().startsWith("DAMAGED: "), run::toString);
-        assertTrue(run.out().contains("  page " + page + ": checksum mismatch; holds the records of oids 0x1 to "),
+        assertTrue(run.out().contains("the newest meta page's revision was not opened: revision 5 is incomplete: "),
                 run::toString);
+        assertTrue(run.out().contains("page " + page), run::toString);
+        assertTrue(run.out().contains("revision 4, opened instead, is sound: "), run::toString);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -103,6 +104,8 @@ public final class FileStorage implements Storage {
 
     /** Heads, pins, pending and released pages, the change log: the pin lock, taken second. */
     private final ReadableRevisions revisions;
+    /** Why the open passed over the newest meta page's revision; null if it opened that one. */
+    private String skippedRevision;
 
     private FileStorage(Path path, FileStorageOptions options, PageFile file, MetaPage meta, int slot) {
         this.path = path;
@@ -272,6 +275,7 @@ public final class FileStorage implements Storage {
         try {
             MetaPage meta;
             int slot = 0;
+            String skippedRevision = null;
             if (file.size() == 0) {
                 meta = firstMeta(options);
                 file.pageSize(meta.pageSize());
@@ -281,11 +285,14 @@ public final class FileStorage implements Storage {
                 file.force();
                 file.forceDirectory(); // the empty file may be new too: its entry must be durable
             } else {
-                MetaPage.Candidate whole = wholeRevision(file, MetaPage.readCandidates(file, options.pageSize()));
+                List<String> skipped = new ArrayList<>();
+                MetaPage.Candidate whole = wholeRevision(file, MetaPage.readCandidates(file, options.pageSize()), skipped);
                 meta = whole.meta();
                 slot = whole.slot();
+                skippedRevision = skipped.isEmpty() ? null : skipped.get(0);
             }
             FileStorage storage = new FileStorage(path, options, file, meta, slot);
+            storage.skippedRevision = skippedRevision;
             if (options.compactOnOpen()) {
                 storage.compact();
             }
@@ -317,13 +324,28 @@ public final class FileStorage implements Storage {
             if (file.size() == 0) {
                 throw new NotAStorageFileException(path + " is empty: it holds no revision to read");
             }
-            MetaPage.Candidate newest = wholeRevision(file, MetaPage.readCandidates(file, options.pageSize()));
+            List<String> skipped = new ArrayList<>();
+            MetaPage.Candidate newest = wholeRevision(file, MetaPage.readCandidates(file, options.pageSize()), skipped);
             file.sharedWith(new ConcurrentWriter(newest.meta().revision()));
-            return new FileStorage(path, options, file, newest.meta(), newest.slot());
+            FileStorage storage = new FileStorage(path, options, file, newest.meta(), newest.slot());
+            storage.skippedRevision = skipped.isEmpty() ? null : skipped.get(0);
+            return storage;
         } catch (RuntimeException | Error e) {
             file.close();
             throw e;
         }
+    }
+
+    /**
+     * Why the open did not open the revision the newest meta page names, if it did not: some page
+     * that revision wrote did not read back whole ({@link CommitCheck}), so it opened the previous
+     * revision. After a crash or power cut that is a commit cut before its sync, which never
+     * returned to its caller, so nothing acknowledged is lost; otherwise it is damage to that
+     * revision's pages. Either way the next commit overwrites that meta page. Tools such as
+     * {@code jodb verify} report it.
+     */
+    public Optional<String> skippedRevision() {
+        return Optional.ofNullable(skippedRevision);
     }
 
     /** Whether this storage was opened by {@link #openReadOnly}. */
@@ -341,12 +363,13 @@ public final class FileStorage implements Storage {
     /**
      * The newest candidate whose pages written since its base revision read back whole
      * ({@link CommitCheck}); the previous one if a power cut took some of them (it is whole: its
-     * pages are reused only after the newer one is durable).
+     * pages are reused only after the newer one is durable). Why each newer candidate was passed
+     * over goes into {@code problems}.
      *
      * @throws DamagedFileException if no candidate is whole, naming why for each
      */
-    private static MetaPage.Candidate wholeRevision(PageFile file, List<MetaPage.Candidate> candidates) {
-        List<String> problems = new ArrayList<>();
+    private static MetaPage.Candidate wholeRevision(PageFile file, List<MetaPage.Candidate> candidates,
+            List<String> problems) {
         for (MetaPage.Candidate candidate : candidates) {
             file.pageSize(candidate.meta().pageSize());
             String problem = CommitCheck.problem(file, candidate.meta());
