@@ -18,19 +18,28 @@ final class StorageFiles {
     }
 
     /**
-     * The options the command opens files with: every revision the file retains stays retained
-     * (the application's own settings decide what to drop, not the tool's), nothing is compacted on
-     * open, commits are synced.
+     * The options the command opens files with to read: every revision the file retains stays
+     * retained, nothing is compacted on open, commits are synced.
      */
     static FileStorageOptions options() {
         return FileStorageOptions.defaults().keepRevisions(Integer.MAX_VALUE);
     }
 
-    /** Opens the existing storage file at {@code path}; never creates or changes one. */
+    /**
+     * Opens the existing storage file at {@code path} for a command that commits (gc, compact); never
+     * creates one. It retains as many revisions as the file retained: its own commits then push the
+     * oldest ones out, as the application's would, instead of piling up (with every revision kept,
+     * a batched gc could reuse no page its earlier batches freed, and a compact after it could not
+     * shrink the file).
+     */
     static FileStorage open(Path path) {
         requireFile(path);
         try {
-            return FileStorage.open(path, options());
+            int retained;
+            try (FileStorage probe = FileStorage.open(path, options())) {
+                retained = probe.retainedRevisions().size();
+            }
+            return FileStorage.open(path, options().keepRevisions(retained));
         } catch (StorageLockedException e) {
             throw locked(path, e);
         }

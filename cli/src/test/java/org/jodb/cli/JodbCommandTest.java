@@ -132,6 +132,22 @@ class JodbCommandTest {
     }
 
     @Test
+    void gcAndCompactRetainAsManyRevisionsAsTheFileDid() {
+        Path file = sample();
+        int before = retainedCount(file);
+        assertEquals(0, CommandRun.of("gc", file.toString()).exitCode());
+        assertEquals(0, CommandRun.of("compact", file.toString()).exitCode());
+        assertEquals(before, retainedCount(file), "the commands' own revisions push the oldest out, not pile up");
+    }
+
+    private static int retainedCount(Path file) {
+        CommandRun info = CommandRun.of("info", file.toString());
+        Matcher line = Pattern.compile("(?m)^retained +(.*)$").matcher(info.out());
+        assertTrue(line.find(), info::toString);
+        return line.group(1).split("\\), ").length;
+    }
+
+    @Test
     void compactMovesPagesAndTheFileStaysSound() {
         Path file = sample();
         CommandRun run = CommandRun.of("compact", file.toString());
