@@ -67,6 +67,36 @@ public final class SampleFiles {
     }
 
     /**
+     * Flips one byte in the middle of every leaf page the oldest revision that wrote leaves wrote (in
+     * a file that only ever appended records, such as {@link #halfGarbage}, most of them are live
+     * and no newer commit wrote them, so the open still takes the newest revision; the others are
+     * free); returns their numbers.
+     */
+    public static List<Long> damageOldestLeaves(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            int pageSize = pageSize(channel);
+            long oldest = Long.MAX_VALUE;
+            List<Long> pages = new ArrayList<>();
+            for (long page = 2; page * pageSize < channel.size(); page++) {
+                ByteBuffer header = ByteBuffer.allocate(HEADER);
+                channel.read(header, page * pageSize);
+                long created = header.getLong(CREATED_AT);
+                if (header.get(TYPE_AT) == LEAF && created <= oldest) {
+                    if (created < oldest) {
+                        pages.clear();
+                        oldest = created;
+                    }
+                    pages.add(page);
+                }
+            }
+            for (long page : pages) {
+                flip(channel, page * pageSize + pageSize / 2);
+            }
+            return pages;
+        }
+    }
+
+    /**
      * Flips one byte in the middle of the catalog extent's first page, which opening the file
      * reads; returns its number.
      */
@@ -90,13 +120,16 @@ public final class SampleFiles {
             if (newest < 0) {
                 throw new IllegalStateException(file + " has no page of type " + pageType);
             }
-            long at = newest * pageSize + pageSize / 2;
-            ByteBuffer b = ByteBuffer.allocate(1);
-            channel.read(b, at);
-            b.put(0, (byte) (b.get(0) ^ 0x10)).rewind();
-            channel.write(b, at);
+            flip(channel, newest * pageSize + pageSize / 2);
             return newest;
         }
+    }
+
+    private static void flip(FileChannel channel, long at) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1);
+        channel.read(b, at);
+        b.put(0, (byte) (b.get(0) ^ 0x10)).rewind();
+        channel.write(b, at);
     }
 
     /**
