@@ -158,9 +158,9 @@ final class Session implements ReferenceContext {
         ownCommit = revision;
         try {
             takeMergedStates(writes);
-            // UPTODATE, not ACCESSED: a written object may lie outside the part of the rings that
-            // ObjectCache.resetAccessed visits, and an ACCESSED object there would keep reading
-            // fast, without beginning the next transaction.
+            // UPTODATE, not ACCESSED: a new object was never reported to the cache as used, so
+            // ObjectCache.resetAccessed would not find it, and an ACCESSED object would keep
+            // reading fast, without beginning the next transaction.
             for (PersistentObject object : changed) {
                 object.$jodbSerial(revision);
                 object.$jodbState(StateCodes.UPTODATE);

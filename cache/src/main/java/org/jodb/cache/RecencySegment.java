@@ -6,15 +6,12 @@ import java.util.List;
  * One of an {@link ObjectCache}'s two recency rings (probation or protected): an intrusive doubly
  * linked ring through the objects' own {@code $jodbPrev/$jodbNext} fields, most recently used at
  * the front, with a {@link RingHead} sentinel so no move needs a null check or allocates. It keeps
- * the count and estimated bytes of its objects, and how many were linked at the front since the
- * last {@link #resetAccessed()}, which bounds the work of that reset. Not thread-safe.
+ * the count and estimated bytes of its objects. Not thread-safe.
  */
 final class RecencySegment {
     final RingHead head = new RingHead();
     int count;
     long bytes;
-    /** Objects linked at the front since the last reset: every object used since is among them. */
-    private int movedToFront;
 
     /** Links {@code object} (not in any ring) at the front, counting {@code size} estimated bytes. */
     void linkFront(PersistentObject object, int size) {
@@ -25,7 +22,6 @@ final class RecencySegment {
         head.$jodbNext(object);
         count++;
         bytes += size;
-        movedToFront++;
     }
 
     /** Unlinks {@code object}, which is in this ring with {@code size} estimated bytes. */
@@ -38,22 +34,6 @@ final class RecencySegment {
         object.$jodbNext(null);
         count--;
         bytes -= size;
-    }
-
-    /**
-     * Turns ACCESSED objects back into UPTODATE ones. Only the first {@code movedToFront} objects
-     * can be ACCESSED (a use moves an object to the front), so this costs O(objects used), not
-     * O(objects loaded).
-     */
-    void resetAccessed() {
-        PersistentObject node = head.$jodbNext();
-        for (int i = 0; i < movedToFront && node != head; i++) {
-            if (node.$jodbState() == StateCodes.ACCESSED) {
-                node.$jodbState(StateCodes.UPTODATE);
-            }
-            node = node.$jodbNext();
-        }
-        movedToFront = 0;
     }
 
     /** Adds every object of the ring to {@code objects}, most recently used first. */

@@ -3,7 +3,8 @@ package org.jodb.cache;
 /**
  * A hand-written {@link PersistentObject} for the cache's own tests (the cache module does not
  * run the enhancer): plain fields for the generated accessors, no persistent fields of its own.
- * It counts reads of its state code, so tests can show how many objects an operation visited.
+ * It counts reads of its state code, so tests can show how many objects an operation visited, and
+ * its own ACCESSED-to-UPTODATE transitions, so they can show none is done twice.
  */
 final class FakeObject implements PersistentObject {
     /** Reads of any fake object's state code, across all instances; tests reset it. */
@@ -17,6 +18,8 @@ final class FakeObject implements PersistentObject {
     private PersistentObject next;
     private int size;
     private long digest;
+    /** How often this object went from ACCESSED to UPTODATE. */
+    int resets;
 
     FakeObject(long oid) {
         this.oid = oid;
@@ -30,7 +33,12 @@ final class FakeObject implements PersistentObject {
     }
 
     @Override public byte $jodbState() { stateReads++; return state; }
-    @Override public void $jodbState(byte code) { state = code; }
+    @Override public void $jodbState(byte code) {
+        if (state == StateCodes.ACCESSED && code == StateCodes.UPTODATE) {
+            resets++;
+        }
+        state = code;
+    }
     @Override public long $jodbOid() { return oid; }
     @Override public void $jodbOid(long id) { oid = id; }
     @Override public long $jodbSerial() { return serial; }

@@ -292,6 +292,35 @@ class ObjectCacheTest {
         }
     }
 
+    @Test
+    void resetAccessedReturnsEveryObjectUsedOnceToUptodateAndTouchesNoOther() {
+        List<FakeObject> objects = loadAll(1, 1_000);
+        endTransaction(500);                        // 1..500 become ghosts, 501..1000 stay loaded
+        objects.forEach(object -> object.resets = 0);
+        List<FakeObject> used = new ArrayList<>();
+        for (int i = 0; i < 1_000; i += 3) {        // loaded ones and ghosts, in an order unlike the rings'
+            used.add(objects.get(i));
+        }
+        used.forEach(this::read);
+        cache.collect(200, Long.MAX_VALUE, this::ghostify); // a savepoint evicts some of them...
+        used.forEach(this::read);                   // ...and they are reloaded in the same transaction
+        FakeObject pinned = objects.get(998); // not among the used
+        read(pinned);
+        pinned.$jodbState(StateCodes.STICKY);       // used, then pinned: not the reset's to change
+        cache.resetAccessed();
+        for (FakeObject object : used) {
+            assertEquals(StateCodes.UPTODATE, object.code(), object + " used but not reset");
+            assertEquals(1, object.resets, object + " reset " + object.resets + " times");
+        }
+        for (FakeObject object : objects) {
+            if (!used.contains(object) && object != pinned) {
+                assertEquals(0, object.resets, object + " was not used but was reset");
+            }
+        }
+        assertEquals(StateCodes.STICKY, pinned.code());
+        assertEquals(0, cache.usedCount(), "the reset must forget the objects it visited");
+    }
+
     // ---- helpers: the connection's side -------------------------------------------------------
 
     /** A new object with this oid, loaded from a record of {@value #RECORD} bytes. */
