@@ -61,7 +61,10 @@ public final class Persistence {
         }
         // The objects loaded with it may belong to an older checkout of the same session; every
         // checkout of a session shares its cache.
-        return TreeDeactivation.deactivate(object, () -> ((Session.Checkout) manager).session().cache().loadedObjects());
+        var cache = ((Session.Checkout) manager).session().cache();
+        DeepDeactivation done = TreeDeactivation.deactivate(object, cache::loadedObjects);
+        cache.releaseGhosts(); // so that what it ghosted can go now, not at the transaction's end
+        return done;
     }
 
     /** Pins a persistent object in memory ({@code true}) or releases the pin. */

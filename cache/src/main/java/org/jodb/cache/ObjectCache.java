@@ -45,6 +45,9 @@ public final class ObjectCache {
     private final RecencySegment probation = new RecencySegment();
     private final RecencySegment protectedSegment = new RecencySegment();
     private final UsedObjects used = new UsedObjects();
+    /** Ghostings since {@link #used} was last compacted; see {@link #ghosted}. */
+    private int ghostedSinceRetain;
+    private static final int MIN_GHOSTS_BEFORE_RETAIN = 64;
     /**
      * Counts evictions, modulo 2^31 and skipping 0; a ghost's size field holds its value at the
      * ghost's eviction (0: never loaded), so a reload can tell how long ago that was.
@@ -141,8 +144,27 @@ public final class ObjectCache {
         linkFront(policy == EvictionPolicy.SEGMENTED ? protectedSegment : probation, object);
     }
 
-    /** Records that an object became a ghost: it leaves the rings and is then held only weakly. */
+    /**
+     * Stops holding strongly the ghosts made so far in this transaction (the record of used objects
+     * keeps only the objects still ACCESSED), so that nothing but their referrers keeps them: for
+     * an operation that has just ghosted many objects, such as a deep deactivation. O(objects
+     * recorded in this transaction).
+     */
+    public void releaseGhosts() {
+        used.retainAccessed();
+        ghostedSinceRetain = 0;
+    }
+
+    /**
+     * Records that an object became a ghost: it leaves the rings and is then held only weakly. The
+     * record of used objects holds it strongly until it is next compacted: once ghostings since
+     * then outnumber half of its entries, so ghosts made inside a transaction (a user's or a deep
+     * deactivation, a BigFile handle's after each block) stay bounded, at O(1) amortized each.
+     */
     public void ghosted(PersistentObject object) {
+        if (++ghostedSinceRetain > Math.max(MIN_GHOSTS_BEFORE_RETAIN, used.size() / 2)) {
+            releaseGhosts();
+        }
         if (isLinked(object)) {
             unlink(object);
             object.$jodbSize(evictionClock);
